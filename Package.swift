@@ -1,0 +1,82 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "EquityChain",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Matching", targets: ["Matching"]),
+        .library(name: "Custody", targets: ["Custody"]),
+        .library(name: "Node", targets: ["Node"]),
+        .library(name: "Bridge", targets: ["Bridge"]),
+        .executable(name: "equity-node", targets: ["equity-node"]),
+        .executable(name: "equity-bridge", targets: ["equity-bridge"]),
+        .executable(name: "equity-bench", targets: ["equity-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // System libraries, found through pkg-config; scripts/bootstrap installs them.
+        .systemLibrary(
+            name: "CSecp256k1", pkgConfig: "libsecp256k1",
+            providers: [.apt(["libsecp256k1-dev"]), .brew(["secp256k1"])]),
+        .systemLibrary(
+            name: "CRocksDB", pkgConfig: "rocksdb",
+            providers: [.apt(["librocksdb-dev"]), .brew(["rocksdb"])]),
+        .systemLibrary(
+            name: "COpenSSL", pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
+
+        // Libraries.
+        .target(name: "Matching", swiftSettings: strict),
+        .target(name: "Custody", swiftSettings: strict),
+        .target(
+            name: "Node",
+            dependencies: [
+                "Matching", "CSecp256k1", "CRocksDB", "COpenSSL",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        .target(
+            name: "Bridge",
+            dependencies: ["Node", "Custody", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict),
+
+        // Thin executables.
+        .executableTarget(
+            name: "equity-node",
+            dependencies: [
+                "Node", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "equity-bridge",
+            dependencies: [
+                "Bridge", "Custody", "Node",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "equity-bench",
+            dependencies: [
+                "Matching", "Node", "Custody", "Bridge",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+
+        // Tests: one target per library.
+        .testTarget(name: "MatchingTests", dependencies: ["Matching"], swiftSettings: strict),
+        .testTarget(name: "CustodyTests", dependencies: ["Custody"], swiftSettings: strict),
+        .testTarget(
+            name: "NodeTests", dependencies: ["Node"],
+            
+            swiftSettings: strict),
+        .testTarget(name: "BridgeTests", dependencies: ["Bridge"], swiftSettings: strict),
+    ]
+)
