@@ -1,6 +1,7 @@
 import COpenSSL
 
-/// scrypt (RFC 7914), computed by OpenSSL's `EVP_PBE_scrypt`.
+/// scrypt (RFC 7914), computed by OpenSSL's `EVP_PBE_scrypt`, or by `ScryptROMix` for the
+/// parameters OpenSSL refuses although geth accepts them (n ≥ 2^(16·r), i.e. r = 1 with n ≥ 65536).
 public enum Scrypt {
     /// The most memory a derivation may use unless the caller allows more: 1 GiB.
     ///
@@ -44,6 +45,11 @@ public enum Scrypt {
             throw .invalidArgument(
                 operation: operation,
                 reason: "n = \(n), r = \(r), p = \(p) needs \(mib), above the \(memoryLimit >> 20) MiB limit")
+        }
+        // OpenSSL refuses N ≥ 2^(16·r) (RFC 7914's recommendation); real keystores use
+        // n = 262144 with r = 1, so those parameters go to our own core.
+        guard 16 * r > 63 || n < 1 << (16 * r) else {
+            return try ScryptROMix.deriveKey(password: password, salt: salt, n: n, r: r, p: p, keyLength: keyLength)
         }
         var out = [UInt8](repeating: 0, count: keyLength)
         let status = OpenSSLInput.with(password) { passwordPointer, passwordCount in

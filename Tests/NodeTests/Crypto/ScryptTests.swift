@@ -22,6 +22,33 @@ struct ScryptTests {
             """))
     }
 
+    @Test("our Swift core gives the RFC 7914 §12 results too")
+    func portableCore() throws {
+        #expect(try ScryptROMix.deriveKey(password: [], salt: [], n: 16, r: 1, p: 1, keyLength: 64) == hexBytes("""
+            77d6576238657b203b19ca42c18a0497f16b4844e3074ae8dfdffa3fede21442
+            fcd0069ded0948f8326a753a0fc81f17e8d3e0fb2e0d3628cf35e20c38d18906
+            """))
+        #expect(try ScryptROMix.deriveKey(
+            password: Array("password".utf8), salt: Array("NaCl".utf8), n: 1024, r: 8, p: 16, keyLength: 64) == hexBytes("""
+            fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b373162
+            2eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640
+            """))
+        // Parameters both paths accept agree.
+        #expect(try ScryptROMix.deriveKey(password: [1, 2], salt: [3], n: 32768, r: 1, p: 2, keyLength: 32)
+            == Scrypt.deriveKey(password: [1, 2], salt: [3], n: 32768, r: 1, p: 2, keyLength: 32))
+    }
+
+    @Test("r = 1 with n = 65536, which OpenSSL refuses, is computed (the Web3 Secret Storage vector's shape)")
+    func beyondOpenSSLBound() throws {
+        // Python's hashlib (OpenSSL) refuses these; the value is the Web3 Secret Storage
+        // definition's scrypt vector derived key, for n = 262144, r = 1, p = 8.
+        let key = try Scrypt.deriveKey(
+            password: Array("testpassword".utf8),
+            salt: hexBytes("ab0c7876052600dd703518d6fc3fe8984592145b591fc8fb5c6d43190334ba19"),
+            n: 262_144, r: 1, p: 8, keyLength: 32)
+        #expect(key == hexBytes("fac192ceb5fd772906bea3e118a69e8bbb5cc24229e20d8766fd298291bba6bd"))
+    }
+
     @Test("geth's standard cost (n = 262144, r = 8, p = 1) runs past OpenSSL's 32 MiB default cap")
     func gethStandardCost() throws {
         #expect(Scrypt.memoryRequired(n: 262_144, r: 8, p: 1) == 128 * 8 * (262_144 + 2) + 128 * 8)
