@@ -11,27 +11,41 @@ indirect enum TypedDataMemberType: Hashable, Sendable {
     /// `T[]` (`count` nil) or `T[k]`, encoded as the Keccak-256 of its elements' encodings.
     case array(TypedDataMemberType, count: Int?)
 
-    /// Parses `text` against the declared struct names.
+    /// Parses `text` against the declared struct names. Array suffixes are peeled off
+    /// in a loop (outermost first), at most `TypedDataTypes.maximumNesting` of them.
     static func parse(_ text: String, structs: Set<String>, path: String) throws(TypedDataError) -> TypedDataMemberType {
-        if text.hasSuffix("]") {
-            guard let open = text.lastIndex(of: "[") else { throw .unknownType(path: path, type: text) }
-            let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]
-            let element = try parse(String(text[..<open]), structs: structs, path: path)
-            if inside.isEmpty { return .array(element, count: nil) }
-            guard inside.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), inside.first != "0", inside.count <= 9,
-                  let count = Int(inside) else {
+        var base = Substring(text)
+        var dimensions: [Int?] = []
+        while base.hasSuffix("]") {
+            guard dimensions.count < TypedDataTypes.maximumNesting, let open = base.lastIndex(of: "[") else {
                 throw .unknownType(path: path, type: text)
             }
-            return .array(element, count: count)
+            let inside = base[base.index(after: open)..<base.index(before: base.endIndex)]
+            if inside.isEmpty {
+                dimensions.append(nil)
+            } else {
+                guard inside.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), inside.first != "0", inside.count <= 9,
+                      let count = Int(inside) else {
+                    throw .unknownType(path: path, type: text)
+                }
+                dimensions.append(count)
+            }
+            base = base[..<open]
         }
-        if structs.contains(text) { return .structure(text) }
-        switch text {
+        var type = try element(String(base), structs: structs, path: path, whole: text)
+        for count in dimensions.reversed() { type = .array(type, count: count) }
+        return type
+    }
+
+    private static func element(_ name: String, structs: Set<String>, path: String, whole: String) throws(TypedDataError) -> TypedDataMemberType {
+        if structs.contains(name) { return .structure(name) }
+        switch name {
         case "bytes": return .bytes
         case "string": return .string
         // EIP-712 lists only sized integers; the Solidity aliases would change the type hash.
-        case "uint", "int": throw .unknownType(path: path, type: text)
+        case "uint", "int": throw .unknownType(path: path, type: whole)
         default:
-            guard let type = ABITypeParser.elementaryType(text) else { throw .unknownType(path: path, type: text) }
+            guard let type = ABITypeParser.elementaryType(name) else { throw .unknownType(path: path, type: whole) }
             return .atomic(type)
         }
     }

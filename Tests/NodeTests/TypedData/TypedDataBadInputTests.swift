@@ -171,4 +171,12 @@ struct TypedDataBadInputTests {
             try TypedData(json: #"{"types":{"T":[{"name":"v","type":"bool"}]},"primaryType":"T","domain":{}}"#)
         }
     }
+
+    @Test func hostileShapesAreRefusedWithoutExhaustingTheStack() throws {
+        let manyDimensions = "uint8" + String(repeating: "[]", count: 100_000)
+        #expect(throws: TypedDataError.unknownType(path: "types.T[0].type", type: manyDimensions)) {
+            try Self.one(manyDimensions, .array([]))
+        }
+        #expect(throws: TypedDataError.self) { try TypedData(json: String(repeating: "[", count: 100_000)) }
+    }
 }
