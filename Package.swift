@@ -65,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "equity-bench",
             dependencies: [
-                "Matching", "Node", "Custody", "Bridge",
+                "Matching", "Node", "Custody", "Bridge", "COpenSSL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

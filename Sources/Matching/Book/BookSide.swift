@@ -1,0 +1,56 @@
+/// The price levels of one side in priority order, kept as a sorted array of keys with
+/// the best level LAST, so the levels matching touches most are removed and inserted at
+/// the end without moving the rest. A bid's key is its price, an ask's key its negated
+/// price: on both sides a higher key is a better price.
+struct BookSide: Sendable {
+    var keys: ContiguousArray<Int64> = []
+    /// The level (index into the book's level pool) of each key.
+    var levels: ContiguousArray<Int32> = []
+
+    @inline(__always)
+    static func key(_ price: Int64, _ side: Side) -> Int64 { side == .buy ? price : -price }
+
+    /// The index of `key`, or where it would be inserted, and whether it was found.
+    /// New prices cluster near the best, so the search walks a few steps from the end
+    /// before falling back to bisection.
+    @inline(__always)
+    func position(of key: Int64) -> (index: Int, found: Bool) {
+        var upper = keys.count
+        var steps = 0
+        while upper > 0 && steps < 8 {
+            let k = keys[upper - 1]
+            if k == key { return (upper - 1, true) }
+            if k < key { return (upper, false) }
+            upper -= 1
+            steps += 1
+        }
+        var lower = 0
+        while lower < upper {
+            let middle = (lower + upper) >> 1
+            if keys[middle] < key { lower = middle + 1 } else { upper = middle }
+        }
+        return (lower, lower < keys.count && keys[lower] == key)
+    }
+
+    @inline(__always)
+    mutating func insert(key: Int64, level: Int32, at index: Int) {
+        if index == keys.count {
+            keys.append(key)
+            levels.append(level)
+        } else {
+            keys.insert(key, at: index)
+            levels.insert(level, at: index)
+        }
+    }
+
+    @inline(__always)
+    mutating func remove(at index: Int) {
+        if index == keys.count - 1 {
+            keys.removeLast()
+            levels.removeLast()
+        } else {
+            keys.remove(at: index)
+            levels.remove(at: index)
+        }
+    }
+}
