@@ -68,3 +68,8 @@ public struct LULDBands: Sendable, Hashable, Codable {
         return value
     }
 }
+
+extension LULDBands {
+    /// The band the book enforces.
+    public var priceBand: PriceBand { PriceBand(lower: lower, upper: upper) }
+}
