@@ -31,12 +31,20 @@ struct BookSide: Sendable {
             upper -= 1
             steps += 1
         }
-        var lower = 0
-        while lower < upper {
-            let middle = (lower + upper) >> 1
-            if keys[middle] < key { lower = middle + 1 } else { upper = middle }
+        // Branch-free lower bound over keys[0..<upper]: the comparison becomes a
+        // conditional move, so no mispredicted jumps on random prices.
+        return keys.withUnsafeBufferPointer { buffer in
+            guard upper > 0, let base = buffer.baseAddress else { return (0, false) }
+            var low = 0
+            var length = upper
+            while length > 1 {
+                let half = length >> 1
+                low = base[low + half - 1] < key ? low + half : low
+                length -= half
+            }
+            let index = base[low] < key ? low + 1 : low
+            return (index, index < upper && base[index] == key)
         }
-        return (lower, lower < keys.count && keys[lower] == key)
     }
 
     @inline(__always)
