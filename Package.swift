@@ -71,7 +71,8 @@ let package = Package(
             swiftSettings: strict),
 
         // Tests: one target per library.
-        .testTarget(name: "MatchingTests", dependencies: ["Matching"], swiftSettings: strict),
+        .testTarget(
+            name: "MatchingTests", dependencies: ["Matching"], resources: [.copy("Flows")], swiftSettings: strict),
         .testTarget(name: "CustodyTests", dependencies: ["Custody"], swiftSettings: strict),
         .testTarget(
             name: "NodeTests", dependencies: ["Node"],

@@ -2,10 +2,17 @@
 /// the best level LAST, so the levels matching touches most are removed and inserted at
 /// the end without moving the rest. A bid's key is its price, an ask's key its negated
 /// price: on both sides a higher key is a better price.
+///
+/// A level that empties away from the best stays listed (empty) so that cancels and
+/// moves deep in the book do not shift the array, and it is reused when an order comes
+/// back to its price. The best (last) level is never empty; empty levels are dropped
+/// when they become the best, or all at once when they outnumber the live ones.
 struct BookSide: Sendable {
     var keys: ContiguousArray<Int64> = []
     /// The level (index into the book's level pool) of each key.
     var levels: ContiguousArray<Int32> = []
+    /// How many listed levels are empty.
+    var emptyLevels = 0
 
     @inline(__always)
     static func key(_ price: Int64, _ side: Side) -> Int64 { side == .buy ? price : -price }
@@ -24,12 +31,20 @@ struct BookSide: Sendable {
             upper -= 1
             steps += 1
         }
-        var lower = 0
-        while lower < upper {
-            let middle = (lower + upper) >> 1
-            if keys[middle] < key { lower = middle + 1 } else { upper = middle }
+        // Branch-free lower bound over keys[0..<upper]: the comparison becomes a
+        // conditional move, so no mispredicted jumps on random prices.
+        return keys.withUnsafeBufferPointer { buffer in
+            guard upper > 0, let base = buffer.baseAddress else { return (0, false) }
+            var low = 0
+            var length = upper
+            while length > 1 {
+                let half = length >> 1
+                low = base[low + half - 1] < key ? low + half : low
+                length -= half
+            }
+            let index = base[low] < key ? low + 1 : low
+            return (index, index < upper && base[index] == key)
         }
-        return (lower, lower < keys.count && keys[lower] == key)
     }
 
     @inline(__always)
@@ -52,5 +67,37 @@ struct BookSide: Sendable {
             keys.remove(at: index)
             levels.remove(at: index)
         }
+    }
+
+    /// Drops empty levels from the best end, returning their handles to `free`.
+    @inline(__always)
+    mutating func trimEmptyBest(_ pool: ContiguousArray<PriceLevel>, _ free: inout ContiguousArray<Int32>) {
+        while let last = levels.last, pool[Int(last)].count == 0 {
+            keys.removeLast()
+            levels.removeLast()
+            emptyLevels -= 1
+            free.append(last)
+        }
+    }
+
+    /// Drops every empty level once they outnumber the live ones, so a side's array
+    /// stays proportional to the prices that hold orders.
+    @inline(__always)
+    mutating func compactIfSparse(_ pool: ContiguousArray<PriceLevel>, _ free: inout ContiguousArray<Int32>) {
+        guard emptyLevels > 64 && emptyLevels * 2 > keys.count else { return }
+        var kept = 0
+        for position in 0..<keys.count {
+            let level = levels[position]
+            if pool[Int(level)].count == 0 {
+                free.append(level)
+            } else {
+                keys[kept] = keys[position]
+                levels[kept] = level
+                kept += 1
+            }
+        }
+        keys.removeLast(keys.count - kept)
+        levels.removeLast(levels.count - kept)
+        emptyLevels = 0
     }
 }

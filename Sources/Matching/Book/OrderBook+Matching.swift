@@ -10,20 +10,6 @@ extension OrderBook {
         return (key, asks.levels[asks.levels.count - 1])
     }
 
-    /// Drops the (empty) best level of one side.
-    @inline(__always)
-    mutating func dropBest(_ side: Side) {
-        let level: Int32
-        if side == .buy {
-            bids.keys.removeLast()
-            level = bids.levels.removeLast()
-        } else {
-            asks.keys.removeLast()
-            level = asks.levels.removeLast()
-        }
-        freeLevels.append(level)
-    }
-
     /// Removes the head order of a level and frees it; the level stays listed even if
     /// it empties (the sweep drops it).
     @inline(__always)
@@ -91,7 +77,7 @@ extension OrderBook {
                     levels[Int(level)].quantity -= fill
                 }
             }
-            if levels[Int(level)].count == 0 { dropBest(other) }
+            if levels[Int(level)].count == 0 { levelEmptied(other) }
             if stop == .selfTrade { break levels }
         }
         if lastPrice != 0 { lastTradePrice = lastPrice }
@@ -171,6 +157,7 @@ extension OrderBook {
         for position in stride(from: bookSide.keys.count - 1, through: 0, by: -1) {
             guard bookSide.keys[position] >= threshold else { return false }
             let level = levels[Int(bookSide.levels[position])]
+            if level.count == 0 { continue }
             if let band = priceBand, !band.contains(level.price) { return false }
             // Before an own order only displayed slices fill: an iceberg's refresh goes
             // behind the own order.

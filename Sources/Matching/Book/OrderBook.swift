@@ -84,9 +84,9 @@ public struct OrderBook: Sendable {
     /// included) and number of orders.
     public func depth(on side: Side) -> [(price: Int64, quantity: Int64, orders: Int)] {
         let bookSide = side == .buy ? bids : asks
-        return bookSide.levels.reversed().map { handle in
+        return bookSide.levels.reversed().compactMap { handle in
             let level = levels[Int(handle)]
-            return (level.price, level.quantity, Int(level.count))
+            return level.count == 0 ? nil : (level.price, level.quantity, Int(level.count))
         }
     }
 
@@ -134,6 +134,9 @@ public struct OrderBook: Sendable {
             let position = slot.side == .buy ? bids.position(of: key) : asks.position(of: key)
             if position.found {
                 levelHandle = slot.side == .buy ? bids.levels[position.index] : asks.levels[position.index]
+                if levels[Int(levelHandle)].count == 0 {
+                    if slot.side == .buy { bids.emptyLevels -= 1 } else { asks.emptyLevels -= 1 }
+                }
             } else {
                 let level = PriceLevel(
                     price: slot.price, quantity: 0, head: OrderSlot.none, tail: OrderSlot.none, count: 0)
@@ -185,22 +188,22 @@ public struct OrderBook: Sendable {
         }
         levels[Int(levelHandle)].quantity -= slot.remaining
         levels[Int(levelHandle)].count -= 1
-        if levels[Int(levelHandle)].count == 0 && levelHandle >= 2 {
-            removeLevel(levelHandle, price: slot.price, side: slot.side)
-        }
+        if levels[Int(levelHandle)].count == 0 && levelHandle >= 2 { levelEmptied(slot.side) }
     }
 
+    /// Books a level of `side` that just emptied: drops it if it was the best, and
+    /// compacts the side when empty levels pile up.
     @inline(__always)
-    mutating func removeLevel(_ levelHandle: Int32, price: Int64, side: Side) {
-        let key = BookSide.key(price, side)
+    mutating func levelEmptied(_ side: Side) {
         if side == .buy {
-            let position = bids.position(of: key)
-            bids.remove(at: position.index)
+            bids.emptyLevels += 1
+            bids.trimEmptyBest(levels, &freeLevels)
+            bids.compactIfSparse(levels, &freeLevels)
         } else {
-            let position = asks.position(of: key)
-            asks.remove(at: position.index)
+            asks.emptyLevels += 1
+            asks.trimEmptyBest(levels, &freeLevels)
+            asks.compactIfSparse(levels, &freeLevels)
         }
-        freeLevels.append(levelHandle)
     }
 
     /// Unlinks an order and forgets it.
