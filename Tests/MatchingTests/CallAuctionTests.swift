@@ -128,22 +128,6 @@ struct CallAuctionTests {
     }
 }
 
-/// A small deterministic generator (SplitMix64) for property tests.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: ClosedRange<Int64>) -> Int64 {
-        range.lowerBound + Int64(next() % UInt64(range.upperBound - range.lowerBound + 1))
-    }
-}
-
 @Suite("Call auction properties (seeded random books against brute force)")
 struct CallAuctionPropertyTests {
     /// Executable quantity at `price`, counted order by order.
@@ -159,12 +143,13 @@ struct CallAuctionPropertyTests {
     }
 
     static func randomOrders(_ rng: inout SplitMix64) -> [AuctionOrder] {
-        let count = Int(rng.int(0...30))
+        let count = Int(Int64.random(in: 0...30, using: &rng))
         return (0..<count).map { i in
-            let market = rng.int(0...9) == 0
+            let market = Int64.random(in: 0...9, using: &rng) == 0
             return AuctionOrder(
-                id: UInt64(i + 1), side: rng.int(0...1) == 0 ? .buy : .sell,
-                price: market ? nil : rng.int(90...110), quantity: rng.int(1...500), sequence: UInt64(i))
+                id: UInt64(i + 1), side: Int64.random(in: 0...1, using: &rng) == 0 ? .buy : .sell,
+                price: market ? nil : Int64.random(in: 90...110, using: &rng),
+                quantity: Int64.random(in: 1...500, using: &rng), sequence: UInt64(i))
         }
     }
 
@@ -173,7 +158,7 @@ struct CallAuctionPropertyTests {
         var rng = SplitMix64(seed: 0x5E55_1011)
         for _ in 0..<500 {
             let orders = Self.randomOrders(&rng)
-            let reference: Int64? = rng.int(0...3) == 0 ? nil : rng.int(85...115)
+            let reference: Int64? = Int64.random(in: 0...3, using: &rng) == 0 ? nil : Int64.random(in: 85...115, using: &rng)
             let result = try CallAuction.indication(orders: orders, referencePrice: reference)
             let totalBuy = orders.filter { $0.side == .buy }.reduce(0) { $0 + $1.quantity }
             let totalSell = orders.filter { $0.side == .sell }.reduce(0) { $0 + $1.quantity }
