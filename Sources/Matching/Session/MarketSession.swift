@@ -156,7 +156,7 @@ public struct MarketSession: Sendable {
     }
 
     private mutating func recordTrade(_ price: Int64, at time: Int64) throws(SessionError) {
-        guard state.luld?.referencePrice != nil || isLULDActive else { return }
+        guard isLULDActive else { return }
         do { try state.luld?.record(tradePrice: price, at: time) } catch { throw .volatility(error) }
     }
 
