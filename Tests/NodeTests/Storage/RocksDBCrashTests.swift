@@ -3,8 +3,9 @@ import Testing
 @testable import Node
 
 /// Starts `equity-bench rocksdb-writer` (a real process writing synced batches), kills it
-/// with SIGKILL, reopens the database here and checks what survived.
-@Suite("RocksDB crash safety: acknowledged synced batches survive SIGKILL")
+/// with SIGKILL, reopens the database here and checks what survived; and checks that a
+/// database another process holds cannot be opened.
+@Suite("RocksDB across processes: acknowledged synced batches survive SIGKILL; the lock holds")
 struct RocksDBCrashTests {
     /// The writer's layout as its help and `RocksDBWorkload` document it, re-derived here
     /// independently: batch `b`, entry `p` has key Keccak-256(b as 8 bytes BE ‖ p as 4 bytes
@@ -24,57 +25,71 @@ struct RocksDBCrashTests {
         }
     }
 
-    /// What the parent saw of one writer run.
-    private struct WriterRun {
-        /// Batch numbers the writer printed, i.e. whose synced write had returned.
-        var acknowledged: [UInt64] = []
-        /// Whether it printed `done` (wrote every batch) before being killed.
-        var finished = false
-        var stderr = ""
-        var terminatedBySIGKILL = false
-    }
-
-    /// Runs the writer on `path` and SIGKILLs it as soon as `killAfter` batches were
-    /// acknowledged (or once it is done), then collects every line it printed before dying.
-    private func runWriter(path: String, batches: Int, pairs: Int, killAfter: Int) throws -> WriterRun {
+    /// A running `equity-bench rocksdb-writer` child and what it has printed so far.
+    private final class Writer {
         let child = Process()
-        child.executableURL = try BuiltProduct.executable("equity-bench")
-        child.arguments = ["rocksdb-writer", "--path", path, "--batches", "\(batches)", "--pairs", "\(pairs)"]
-        let output = Pipe()
-        let input = Pipe()
-        let errors = Pipe()
-        child.standardOutput = output
-        child.standardInput = input
-        child.standardError = errors
-        try child.run()
+        private let output = Pipe()
+        private let input = Pipe()
+        private let errors = Pipe()
+        private var pending = Data()
+        /// Batch numbers the writer printed, i.e. whose synced write had returned.
+        private(set) var acknowledged: [UInt64] = []
+        /// Whether it printed `done` (wrote every batch).
+        private(set) var finished = false
 
-        var run = WriterRun()
-        var pending = Data()
-        func consume(_ chunk: Data) {
+        init(path: String, batches: Int, pairs: Int) throws {
+            child.executableURL = try BuiltProduct.executable("equity-bench")
+            child.arguments = ["rocksdb-writer", "--path", path, "--batches", "\(batches)", "--pairs", "\(pairs)"]
+            child.standardOutput = output
+            child.standardInput = input
+            child.standardError = errors
+            try child.run()
+        }
+
+        /// Reads its output until `count` batches are acknowledged, it is done, or it exits.
+        func read(untilAcknowledged count: Int) {
+            while acknowledged.count < count, !finished {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { return }
+                consume(chunk)
+            }
+        }
+
+        /// SIGKILLs it, then collects the lines it printed before dying: those batches
+        /// were acknowledged too, even if read only now. True if SIGKILL is what ended it.
+        func kill() -> Bool {
+            Foundation.kill(child.processIdentifier, SIGKILL)
+            child.waitUntilExit()
+            try? input.fileHandleForWriting.close()
+            consume(output.fileHandleForReading.readDataToEndOfFile())
+            return child.terminationReason == .uncaughtSignal && child.terminationStatus == SIGKILL
+        }
+
+        /// Closes its stdin so that, once done, it closes the database and exits; its exit status.
+        func stop() -> Int32 {
+            try? input.fileHandleForWriting.close()
+            child.waitUntilExit()
+            return child.terminationStatus
+        }
+
+        /// What it wrote to stderr, once it has exited (reading earlier could block).
+        var stderr: String {
+            guard !child.isRunning else { return "(still running)" }
+            return String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        }
+
+        private func consume(_ chunk: Data) {
             pending.append(chunk)
             while let newline = pending.firstIndex(of: 0x0a) {
                 let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
                 pending = Data(pending[(newline + 1)...])
                 if line == "done" {
-                    run.finished = true
+                    finished = true
                 } else if let number = UInt64(line) {
-                    run.acknowledged.append(number)
+                    acknowledged.append(number)
                 }
             }
         }
-        while run.acknowledged.count < killAfter, !run.finished {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            consume(chunk)
-        }
-        kill(child.processIdentifier, SIGKILL)
-        child.waitUntilExit()
-        try? input.fileHandleForWriting.close()
-        // Lines printed before the kill are acknowledgements too, even if read only now.
-        consume(output.fileHandleForReading.readDataToEndOfFile())
-        run.stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        run.terminatedBySIGKILL = child.terminationReason == .uncaughtSignal && child.terminationStatus == SIGKILL
-        return run
     }
 
     /// How many of batch `batch`'s entries are present; records an issue for any entry
@@ -101,12 +116,13 @@ struct RocksDBCrashTests {
         let scratch = try ScratchDirectory()
         let path = scratch.path("db")
         let pairs = 100
-        let run = try runWriter(path: path, batches: 1_000_000, pairs: pairs, killAfter: 30)
-        #expect(run.terminatedBySIGKILL, "the writer must die by SIGKILL, not exit: \(run.stderr)")
-        #expect(!run.finished, "the kill must land while the writer is still writing")
-        try #require(run.acknowledged.count >= 30, "the writer acknowledged too few batches; its stderr: \(run.stderr)")
-        #expect(run.acknowledged == (0..<UInt64(run.acknowledged.count)).map { $0 }, "batches are acknowledged in order")
-        let last = try #require(run.acknowledged.last)
+        let writer = try Writer(path: path, batches: 1_000_000, pairs: pairs)
+        writer.read(untilAcknowledged: 30)
+        #expect(writer.kill(), "the writer must die by SIGKILL, not exit: \(writer.stderr)")
+        #expect(!writer.finished, "the kill must land while the writer is still writing")
+        try #require(writer.acknowledged.count >= 30, "the writer acknowledged too few batches; its stderr: \(writer.stderr)")
+        #expect(writer.acknowledged == Array(0..<UInt64(writer.acknowledged.count)), "batches are acknowledged in order")
+        let last = try #require(writer.acknowledged.last)
 
         let db = try RocksDB(path: path, columnFamilies: [])
         for batch in 0...last {
@@ -124,10 +140,11 @@ struct RocksDBCrashTests {
         let scratch = try ScratchDirectory()
         let path = scratch.path("db")
         let pairs = 1000
-        let run = try runWriter(path: path, batches: 8, pairs: pairs, killAfter: .max)
-        #expect(run.terminatedBySIGKILL, "the writer must die by SIGKILL, not exit: \(run.stderr)")
-        try #require(run.finished, "the writer did not finish; its stderr: \(run.stderr)")
-        #expect(run.acknowledged == Array(0..<8))
+        let writer = try Writer(path: path, batches: 8, pairs: pairs)
+        writer.read(untilAcknowledged: .max)
+        try #require(writer.finished, "the writer did not finish; its stderr: \(writer.stderr)")
+        #expect(writer.kill(), "the writer must die by SIGKILL, not exit: \(writer.stderr)")
+        #expect(writer.acknowledged == Array(0..<8))
 
         let db = try RocksDB(path: path, columnFamilies: [])
         #expect(db.columnFamilyNames == ["default", "blocks", "receipts", "state", "meta"])
@@ -135,6 +152,28 @@ struct RocksDBCrashTests {
             #expect(try presentEntries(of: batch, pairs: pairs, in: db) == pairs, "acknowledged batch \(batch) is incomplete")
         }
         #expect(try head(in: db) == 7)
+    }
+
+    @Test("a database held open by another process is refused with RocksDB's lock message")
+    func lockedByAnotherProcess() throws {
+        let scratch = try ScratchDirectory()
+        let path = scratch.path("db")
+        let writer = try Writer(path: path, batches: 1, pairs: 10)
+        writer.read(untilAcknowledged: .max)
+        try #require(writer.finished, "the writer did not finish; its stderr: \(writer.stderr)")
+
+        let error = #expect(throws: RocksDBError.self) { try RocksDB(path: path, columnFamilies: []) }
+        guard case let .rocksDB(operation, _, message)? = error else {
+            Issue.record("expected RocksDB's own error, got \(String(describing: error))")
+            _ = writer.stop()
+            return
+        }
+        #expect(operation == "open")
+        #expect(message.contains("LOCK"), "RocksDB's lock message: \(message)")
+
+        #expect(writer.stop() == 0, "the writer closes the database and exits cleanly: \(writer.stderr)")
+        let db = try RocksDB(path: path, columnFamilies: [])
+        #expect(try head(in: db) == 0)
     }
 
     @Test("a missing executable product is reported with the command that builds it")
