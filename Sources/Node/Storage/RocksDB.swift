@@ -261,12 +261,7 @@ public final class RocksDB: @unchecked Sendable {
     func registerSnapshot() throws(RocksDBError) -> (id: Int, pointer: OpaquePointer) {
         try withOpenDatabase("snapshot") { native in
             let pointer: OpaquePointer = rocksdb_create_snapshot(native.db)
-            let id = registry.withWriteLock { () -> Int in
-                nextRegistration += 1
-                liveSnapshots[nextRegistration] = pointer
-                return nextRegistration
-            }
-            return (id, pointer)
+            return (register(pointer, in: \.liveSnapshots), pointer)
         }
     }
 
@@ -274,7 +269,7 @@ public final class RocksDB: @unchecked Sendable {
     func releaseSnapshot(id: Int) {
         lifecycle.withReadLock {
             guard let native else { return }
-            if let pointer = registry.withWriteLock({ liveSnapshots.removeValue(forKey: id) }) {
+            if let pointer = unregister(id, from: \.liveSnapshots) {
                 rocksdb_release_snapshot(native.db, pointer)
             }
         }
@@ -290,12 +285,7 @@ public final class RocksDB: @unchecked Sendable {
                 throw .foreignHandle(operation: "cursor", path: path)
             }
             let iterator: OpaquePointer = rocksdb_create_iterator_cf(native.db, readOptions, handle)
-            let id = registry.withWriteLock { () -> Int in
-                nextRegistration += 1
-                liveIterators[nextRegistration] = iterator
-                return nextRegistration
-            }
-            return (id, iterator)
+            return (register(iterator, in: \.liveIterators), iterator)
         }
     }
 
@@ -303,10 +293,24 @@ public final class RocksDB: @unchecked Sendable {
     func destroyIterator(id: Int) {
         lifecycle.withReadLock {
             guard native != nil else { return }
-            if let iterator = registry.withWriteLock({ liveIterators.removeValue(forKey: id) }) {
+            if let iterator = unregister(id, from: \.liveIterators) {
                 rocksdb_iter_destroy(iterator)
             }
         }
+    }
+
+    /// Records a live native object in `table` under a new id. Called under `lifecycle`'s read side.
+    private func register(_ pointer: OpaquePointer, in table: ReferenceWritableKeyPath<RocksDB, [Int: OpaquePointer]>) -> Int {
+        registry.withWriteLock {
+            nextRegistration += 1
+            self[keyPath: table][nextRegistration] = pointer
+            return nextRegistration
+        }
+    }
+
+    /// Removes and returns the native object `id` from `table`; `nil` if `close()` took it.
+    private func unregister(_ id: Int, from table: ReferenceWritableKeyPath<RocksDB, [Int: OpaquePointer]>) -> OpaquePointer? {
+        registry.withWriteLock { self[keyPath: table].removeValue(forKey: id) }
     }
 
     private func handle(

@@ -123,6 +123,44 @@ struct RocksDBTests {
         #expect(try db.get(key, in: left) == bytes("300"))
     }
 
+    @Test("closing while other tasks read and write: calls complete until they throw .closed")
+    func closeDuringConcurrentUse() async throws {
+        let scratch = try ScratchDirectory()
+        let db = try RocksDB(path: scratch.path("db"), columnFamilies: ["state"])
+        let state = try db.columnFamily("state")
+        try db.put(bytes("k"), bytes("v"), in: state)
+
+        // The closer runs on its own thread so the workers, busy on the task pool, cannot starve it.
+        Thread.detachNewThread {
+            usleep(20_000)
+            db.close()
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for worker in 0..<4 {
+                group.addTask {
+                    // Each worker runs until it sees `.closed`; any other error fails the test.
+                    for round in 0..<10_000_000 {
+                        do {
+                            switch (worker + round) % 4 {
+                            case 0: #expect(try db.get(bytes("k"), in: state) == bytes("v"))
+                            case 1: try db.put(Array("w\(worker)-\(round)".utf8), bytes("x"), in: state, sync: false)
+                            case 2: #expect(try db.get(bytes("k"), in: state, at: db.snapshot()) == bytes("v"))
+                            default: #expect(try db.entries(in: state, range: .prefix(bytes("k"))).count == 1)
+                            }
+                        } catch RocksDBError.closed {
+                            return
+                        }
+                    }
+                    Issue.record("worker \(worker) never saw the database closed")
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(db.isClosed)
+        let reopened = try RocksDB(path: db.path, columnFamilies: [])
+        #expect(try reopened.get(bytes("k"), in: reopened.columnFamily("state")) == bytes("v"))
+    }
+
     @Test("reopening keeps the data and every column family, and can add new ones")
     func reopen() throws {
         let scratch = try ScratchDirectory()
