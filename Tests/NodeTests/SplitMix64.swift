@@ -1,0 +1,22 @@
+@testable import Node
+
+/// SplitMix64 (Steele, Lea, Flood 2014): a small seeded generator, so a failing random test
+/// replays exactly.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniformly random 32-byte value.
+    mutating func bytes32() -> Bytes32 {
+        Bytes32(w0: next(), w1: next(), w2: next(), w3: next())
+    }
+}
