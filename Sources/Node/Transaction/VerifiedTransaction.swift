@@ -1,0 +1,15 @@
+/// A signed transaction whose sender a `TransactionSigner` has recovered, kept with
+/// its hash so neither is computed again (recovery is the expensive step).
+public struct VerifiedTransaction: Sendable, Hashable {
+    public let transaction: SignedTransaction
+    /// The address that signed it, for the signer's chain.
+    public let sender: Address
+    /// Keccak-256 of the wire encoding.
+    public let hash: Bytes32
+
+    init(transaction: SignedTransaction, sender: Address, hash: Bytes32) {
+        self.transaction = transaction
+        self.sender = sender
+        self.hash = hash
+    }
+}
