@@ -6,11 +6,11 @@ struct StateTreeProofTests {
     /// A committed random tree, its leaves, and paths it does not hold.
     static func randomTree(seed: UInt64, size: Int) -> (tree: StateTree, leaves: [StateLeaf], absent: [Bytes32]) {
         var rng = SplitMix64(seed: seed)
-        let leaves = (0..<size).map { _ in StateLeaf(path: rng.bytes32(), valueHash: rng.bytes32()) }
+        let leaves = (0..<size).map { _ in StateLeaf(path: StateTreeTests.random(&rng), valueHash: StateTreeTests.random(&rng)) }
         var tree = StateTree()
         for leaf in leaves { tree.update(path: leaf.path, valueHash: leaf.valueHash) }
         tree.commit()
-        return (tree, leaves, (0..<size).map { _ in rng.bytes32() })
+        return (tree, leaves, (0..<size).map { _ in StateTreeTests.random(&rng) })
     }
 
     @Test("inclusion proofs verify for every present path, and prove nothing else")
@@ -21,8 +21,8 @@ struct StateTreeProofTests {
             let proof = try tree.proof(for: leaf.path)
             #expect(proof.leaf == leaf)
             #expect(proof.verify(root: tree.root, path: leaf.path, valueHash: leaf.valueHash))
-            #expect(!proof.verify(root: tree.root, path: leaf.path, valueHash: rng.bytes32()))
-            #expect(!proof.verify(root: rng.bytes32(), path: leaf.path, valueHash: leaf.valueHash))
+            #expect(!proof.verify(root: tree.root, path: leaf.path, valueHash: StateTreeTests.random(&rng)))
+            #expect(!proof.verify(root: StateTreeTests.random(&rng), path: leaf.path, valueHash: leaf.valueHash))
             #expect(!proof.verifyAbsence(root: tree.root, path: leaf.path))
         }
     }
@@ -174,7 +174,7 @@ struct StateTreeProofTests {
     @Test("proofs after a parallel commit equal those after a sequential one")
     func parallelCommit() throws {
         var rng = SplitMix64(seed: 71)
-        let leaves = (0..<2_000).map { _ in StateLeaf(path: rng.bytes32(), valueHash: rng.bytes32()) }
+        let leaves = (0..<2_000).map { _ in StateLeaf(path: StateTreeTests.random(&rng), valueHash: StateTreeTests.random(&rng)) }
         var sequential = StateTree(), parallel = StateTree()
         sequential.parallelCommitMinimum = .max
         parallel.parallelCommitMinimum = 0

@@ -8,6 +8,11 @@ struct StateTreeTests {
         Bytes32(w0: UInt64(first) << 56, w1: 0, w2: 0, w3: 0)
     }
 
+    /// A uniformly random 32-byte value from the test target's seeded generator.
+    static func random(_ rng: inout SplitMix64) -> Bytes32 {
+        Bytes32(w0: rng.next(), w1: rng.next(), w2: rng.next(), w3: rng.next())
+    }
+
     static func filled(_ byte: UInt8) -> Bytes32 {
         Bytes32(bytes: [UInt8](repeating: byte, count: 32))!
     }
@@ -131,7 +136,7 @@ struct StateTreeTests {
     func randomAgainstReference(seed: UInt64, parallelMinimum: Int) {
         var rng = SplitMix64(seed: seed)
         // A pool of paths, so updates hit both new and existing leaves and removals succeed.
-        let pool = (0..<500).map { _ in rng.bytes32() }
+        let pool = (0..<500).map { _ in StateTreeTests.random(&rng) }
         var tree = StateTree()
         tree.parallelCommitMinimum = parallelMinimum
         var model: [Bytes32: Bytes32] = [:]
@@ -140,7 +145,7 @@ struct StateTreeTests {
             if rng.next() % 3 == 0 {
                 #expect(tree.remove(path: path) == (model.removeValue(forKey: path) != nil))
             } else {
-                let value = rng.bytes32()
+                let value = StateTreeTests.random(&rng)
                 tree.update(path: path, valueHash: value)
                 model[path] = value
             }
@@ -163,11 +168,14 @@ struct StateTreeTests {
     @Test("the root does not depend on the order of insertion")
     func insertionOrder() {
         var rng = SplitMix64(seed: 42)
-        let leaves = (0..<800).map { _ in StateLeaf(path: rng.bytes32(), valueHash: rng.bytes32()) }
+        let leaves = (0..<800).map { _ in StateLeaf(path: StateTreeTests.random(&rng), valueHash: StateTreeTests.random(&rng)) }
         var forward = StateTree(), backward = StateTree(), shuffled = StateTree()
         for leaf in leaves { forward.update(path: leaf.path, valueHash: leaf.valueHash) }
         for leaf in leaves.reversed() { backward.update(path: leaf.path, valueHash: leaf.valueHash) }
-        for leaf in leaves.shuffled(using: &rng) { shuffled.update(path: leaf.path, valueHash: leaf.valueHash) }
+        // Ordered by value hash: a third order, unrelated to the paths.
+        for leaf in leaves.sorted(by: { $0.valueHash < $1.valueHash }) {
+            shuffled.update(path: leaf.path, valueHash: leaf.valueHash)
+        }
         let root = forward.commit()
         #expect(backward.commit() == root)
         #expect(shuffled.commit() == root)
@@ -177,7 +185,7 @@ struct StateTreeTests {
     @Test("bulk build equals incremental insertion, and keeps working incrementally", arguments: [0, 1, 2, 3, 1_000])
     func bulkBuild(size: Int) throws {
         var rng = SplitMix64(seed: UInt64(size) &+ 7)
-        let leaves = (0..<size).map { _ in StateLeaf(path: rng.bytes32(), valueHash: rng.bytes32()) }
+        let leaves = (0..<size).map { _ in StateLeaf(path: StateTreeTests.random(&rng), valueHash: StateTreeTests.random(&rng)) }
             .sorted { $0.path < $1.path }
         var built = try StateTree(sortedLeaves: leaves)
         var incremental = StateTree()
@@ -186,7 +194,7 @@ struct StateTreeTests {
         #expect(built.root == incremental.commit())
         #expect(built.count == size)
         // The built tree takes further changes like any other.
-        let extra = rng.bytes32()
+        let extra = StateTreeTests.random(&rng)
         built.update(path: extra, valueHash: extra)
         incremental.update(path: extra, valueHash: extra)
         if let first = leaves.first {
