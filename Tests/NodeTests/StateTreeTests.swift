@@ -113,6 +113,25 @@ struct StateTreeTests {
         #expect(tree.commit() == StateLeaf(path: Self.path(0x40), valueHash: Self.filled(1)).hash)
     }
 
+    @Test("only the branches on changed paths are counted for rehashing")
+    func dirtyBranches() {
+        var tree = StateTree()
+        for first: UInt8 in [0x20, 0x30, 0x80] { tree.update(path: Self.path(first), valueHash: Self.filled(first)) }
+        #expect(tree.dirtyBranchCount == 2)
+        tree.commit()
+        #expect(tree.dirtyBranchCount == 0)
+        tree.update(path: Self.path(0x80), valueHash: Self.filled(1))
+        #expect(tree.dirtyBranchCount == 1)
+        tree.update(path: Self.path(0x20), valueHash: Self.filled(1))
+        #expect(tree.dirtyBranchCount == 2)
+        // Removing B frees the dirty bit-3 branch: only the root is left to rehash.
+        #expect(tree.remove(path: Self.path(0x30)) == true)
+        #expect(tree.dirtyBranchCount == 1)
+        tree.commit()
+        tree.update(path: Self.path(0x81), valueHash: Self.filled(1))
+        #expect(tree.dirtyBranchCount == 2)
+    }
+
     @Test("writing the value a leaf already holds changes nothing")
     func unchangedValue() {
         var tree = StateTree()

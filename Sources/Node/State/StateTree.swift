@@ -59,9 +59,9 @@ public struct StateTree: Sendable {
     /// Whether updates or removals happened since the last `commit()`; while they have,
     /// `root` is stale and `proof(for:)` refuses.
     public private(set) var hasUncommittedChanges = false
-    /// Branches marked dirty since the last commit: decides whether a commit is worth
-    /// spreading over threads.
-    private var dirtyBranchCount = 0
+    /// The branches the next `commit()` will rehash: those on the paths changed since the
+    /// last commit. It decides whether a commit is worth spreading over threads.
+    public private(set) var dirtyBranchCount = 0
 
     /// The number of dirty branches from which `commit()` hashes the top subtrees in
     /// parallel. `Int.max` keeps every commit on the calling thread.
@@ -188,6 +188,7 @@ public struct StateTree: Sendable {
             return true
         }
         let sibling = parentGoesRight ? branches[Int(parent)].left : branches[Int(parent)].right
+        if branches[Int(parent)].dirty { dirtyBranchCount -= 1 }
         freeBranches.append(parent)
         replaceChild(of: grandparent, goingRight: grandparentGoesRight, with: sibling)
         if grandparent != Self.noNode {
@@ -223,6 +224,8 @@ public struct StateTree: Sendable {
         guard !hasUncommittedChanges else { throw .uncommittedChanges }
         guard rootNode != Self.noNode else { return StateProof(leaf: nil, steps: []) }
         var steps: [StateProof.Step] = []
+        // About log2(count) steps; 48 covers any tree of uniformly spread paths that fits in memory.
+        steps.reserveCapacity(48)
         var node = rootNode
         while node >= 0 {
             let branch = branches[Int(node)]
