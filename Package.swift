@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "CustodyTests", dependencies: ["Custody"], swiftSettings: strict),
         .testTarget(
             name: "NodeTests", dependencies: ["Node"],
-            
+            resources: [.copy("Vectors")],
             swiftSettings: strict),
         .testTarget(name: "BridgeTests", dependencies: ["Bridge"], swiftSettings: strict),
     ]
