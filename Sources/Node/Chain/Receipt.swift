@@ -28,6 +28,12 @@ public struct Receipt: Sendable, Hashable {
         self.revertReason = revertReason
     }
 
+    /// How the revert reason of a transaction that ran out of gas starts.
+    static let outOfGasPrefix = "out of gas: "
+
+    /// Whether the transaction failed for lack of gas (rather than a revert).
+    public var ranOutOfGas: Bool { !succeeded && revertReason.hasPrefix(Self.outOfGasPrefix) }
+
     /// The bloom of this receipt's logs.
     public var bloom: LogsBloom {
         var b = LogsBloom()
