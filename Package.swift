@@ -37,7 +37,8 @@ let package = Package(
         .target(
             name: "Node",
             dependencies: [
-                "Matching", "CSecp256k1", "CRocksDB", "COpenSSL",
+                // Custody for the securities identifiers (ISIN, CUSIP) that assets carry.
+                "Matching", "Custody", "CSecp256k1", "CRocksDB", "COpenSSL",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
@@ -75,7 +76,7 @@ let package = Package(
         .testTarget(name: "CustodyTests", dependencies: ["Custody"], swiftSettings: strict),
         .testTarget(
             name: "NodeTests", dependencies: ["Node"],
-            
+            resources: [.copy("Vectors")],
             swiftSettings: strict),
         .testTarget(name: "BridgeTests", dependencies: ["Bridge"], swiftSettings: strict),
     ]

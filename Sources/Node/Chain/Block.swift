@@ -1,0 +1,57 @@
+/// A sealed block: its header and its transactions in execution order.
+public struct Block: Sendable, Hashable {
+    public var header: BlockHeader
+    public var transactions: [SignedTransaction]
+
+    public init(header: BlockHeader, transactions: [SignedTransaction]) {
+        self.header = header
+        self.transactions = transactions
+    }
+
+    /// The stored and fed form: rlp([header, [tx envelopes as byte strings]]).
+    public var encoded: [UInt8] {
+        RLPItem.list([header.rlp, .list(transactions.map { .bytes($0.encoded) })]).encoded
+    }
+
+    /// Decodes a stored or fed block; each transaction is decoded strictly.
+    public init(encoded: [UInt8]) throws(BlockDecodingError) {
+        let (header, rawTransactions): (BlockHeader, [[UInt8]])
+        do { (header, rawTransactions) = try Self.split(encoded) } catch { throw .rlp(error) }
+        var txs: [SignedTransaction] = []
+        txs.reserveCapacity(rawTransactions.count)
+        for raw in rawTransactions {
+            do { txs.append(try SignedTransaction(raw: raw)) } catch { throw .transaction(index: txs.count, error) }
+        }
+        self.init(header: header, transactions: txs)
+    }
+
+    private static func split(_ encoded: [UInt8]) throws(RLPError) -> (BlockHeader, [[UInt8]]) {
+        var outer = RLPReader(encoded)
+        var r = try outer.readList()
+        try outer.finish()
+        let header = try BlockHeader(encoded: Array(try r.readRawItem()))
+        var list = try r.readList()
+        var raws: [[UInt8]] = []
+        while !list.isAtEnd { raws.append(Array(try list.readBytes())) }
+        try r.finish()
+        return (header, raws)
+    }
+
+    /// The transactions root of `transactions`.
+    public static func transactionsRoot(_ transactions: [SignedTransaction]) -> Bytes32 {
+        OrderedMerkleRoot.root(leaves: transactions.map(\.hash))
+    }
+}
+
+/// Why bytes are not a block.
+public enum BlockDecodingError: Error, Equatable, CustomStringConvertible {
+    case rlp(RLPError)
+    case transaction(index: Int, TransactionError)
+
+    public var description: String {
+        switch self {
+        case .rlp(let e): return "block: \(e.description)"
+        case .transaction(let i, let e): return "block: transaction \(i): \(e.description)"
+        }
+    }
+}

@@ -1,0 +1,183 @@
+/// The whole ledger in memory: accounts, tokens, allowances, identities, deposits,
+/// redemptions and system settings.
+///
+/// Every write goes through a setter that records the previous value in a journal and
+/// marks the key dirty. `checkpoint()`/`revert(to:)` undo a failed transaction exactly;
+/// `takeDirtyKeys()` hands the block's changed keys (sorted, so commits are
+/// deterministic) to the state tree and to storage.
+public struct WorldState: Sendable {
+    public private(set) var accounts: [Address: AccountState] = [:]
+    public private(set) var tokens: [Address: TokenState] = [:]
+    public private(set) var allowances: [AllowanceKey: UInt128] = [:]
+    public private(set) var investors: [String: Identity] = [:]
+    public private(set) var walletInvestors: [Address: String] = [:]
+    public private(set) var deposits: [Bytes32: Deposit] = [:]
+    public private(set) var redemptions: [UInt64: Redemption] = [:]
+    public private(set) var system: SystemState
+
+    private var journal: [Undo] = []
+    private var dirty: Set<StateKey> = []
+
+    /// A previous value, to restore on revert.
+    private enum Undo: Sendable {
+        case account(Address, AccountState?)
+        case token(Address, TokenState?)
+        case allowance(AllowanceKey, UInt128?)
+        case investor(String, Identity?)
+        case wallet(Address, String?)
+        case deposit(Bytes32, Deposit?)
+        case redemption(UInt64, Redemption?)
+        case system(SystemState)
+    }
+
+    public init(system: SystemState) {
+        self.system = system
+        dirty.insert(.system)
+    }
+
+    // MARK: Reads
+
+    public func account(_ address: Address) -> AccountState { accounts[address] ?? AccountState() }
+    public func token(_ address: Address) -> TokenState? { tokens[address] }
+    public func allowance(_ key: AllowanceKey) -> UInt128 { allowances[key] ?? 0 }
+
+    /// The verified identity a wallet belongs to, if any.
+    public func identity(of wallet: Address) -> Identity? {
+        guard let id = walletInvestors[wallet] else { return nil }
+        return investors[id]
+    }
+
+    // MARK: Writes (journaled)
+
+    public mutating func setAccount(_ address: Address, _ state: AccountState) {
+        journal.append(.account(address, accounts[address]))
+        accounts[address] = state.isEmpty ? nil : state
+        dirty.insert(.account(address))
+    }
+
+    /// Applies `change` to an account's position in `token`.
+    public mutating func updatePosition(_ address: Address, _ token: Address, _ change: (inout TokenPosition) -> Void) {
+        var state = account(address)
+        var position = state.position(token)
+        change(&position)
+        state.setPosition(position)
+        setAccount(address, state)
+    }
+
+    public mutating func setToken(_ address: Address, _ state: TokenState) {
+        journal.append(.token(address, tokens[address]))
+        tokens[address] = state
+        dirty.insert(.token(address))
+    }
+
+    public mutating func setAllowance(_ key: AllowanceKey, _ amount: UInt128) {
+        journal.append(.allowance(key, allowances[key]))
+        allowances[key] = amount == 0 ? nil : amount
+        dirty.insert(.allowance(token: key.token, owner: key.owner, spender: key.spender))
+    }
+
+    /// Registers or replaces an investor and points each of its wallets at it.
+    public mutating func setInvestor(_ identity: Identity) {
+        journal.append(.investor(identity.investorId, investors[identity.investorId]))
+        investors[identity.investorId] = identity
+        dirty.insert(.investor(identity.investorId))
+        for wallet in identity.wallets where walletInvestors[wallet] != identity.investorId {
+            setWallet(wallet, investorId: identity.investorId)
+        }
+    }
+
+    /// Removes an investor and unlinks its wallets.
+    public mutating func removeInvestor(_ investorId: String) {
+        guard let existing = investors[investorId] else { return }
+        journal.append(.investor(investorId, existing))
+        investors[investorId] = nil
+        dirty.insert(.investor(investorId))
+        for wallet in existing.wallets where walletInvestors[wallet] == investorId { setWallet(wallet, investorId: nil) }
+    }
+
+    /// Links a wallet to an investor (nil unlinks it).
+    public mutating func setWallet(_ wallet: Address, investorId: String?) {
+        journal.append(.wallet(wallet, walletInvestors[wallet]))
+        walletInvestors[wallet] = investorId
+        dirty.insert(.wallet(wallet))
+    }
+
+    public mutating func recordDeposit(_ deposit: Deposit) {
+        journal.append(.deposit(deposit.id, deposits[deposit.id]))
+        deposits[deposit.id] = deposit
+        dirty.insert(.deposit(deposit.id))
+    }
+
+    public mutating func recordRedemption(_ redemption: Redemption) {
+        journal.append(.redemption(redemption.id, redemptions[redemption.id]))
+        redemptions[redemption.id] = redemption
+        dirty.insert(.redemption(redemption.id))
+    }
+
+    public mutating func setSystem(_ state: SystemState) {
+        journal.append(.system(system))
+        system = state
+        dirty.insert(.system)
+    }
+
+    // MARK: Transactions and blocks
+
+    /// A point to revert to: the journal's length.
+    public func checkpoint() -> Int { journal.count }
+
+    /// Undoes every write since `checkpoint`, newest first. Keys stay marked dirty;
+    /// their values are simply back to what they were, which commits as no change.
+    public mutating func revert(to checkpoint: Int) {
+        while journal.count > checkpoint {
+            switch journal.removeLast() {
+            case .account(let k, let v): accounts[k] = v
+            case .token(let k, let v): tokens[k] = v
+            case .allowance(let k, let v): allowances[k] = v
+            case .investor(let k, let v): investors[k] = v
+            case .wallet(let k, let v): walletInvestors[k] = v
+            case .deposit(let k, let v): deposits[k] = v
+            case .redemption(let k, let v): redemptions[k] = v
+            case .system(let v): system = v
+            }
+        }
+    }
+
+    /// Forgets the journal (the block's transactions are final) and returns the keys
+    /// written since the last call, in a deterministic order.
+    public mutating func takeDirtyKeys() -> [StateKey] {
+        journal.removeAll(keepingCapacity: true)
+        let keys = dirty.sorted()
+        dirty.removeAll(keepingCapacity: true)
+        return keys
+    }
+
+    /// The stored value of a key, or nil when the key is absent (deleted).
+    public func encodedValue(_ key: StateKey) -> [UInt8]? {
+        switch key {
+        case .account(let a): return accounts[a].map(StateCodec.encode)
+        case .token(let a): return tokens[a].map(StateCodec.encode)
+        case .allowance(let t, let o, let s):
+            return allowances[AllowanceKey(token: t, owner: o, spender: s)].map(StateCodec.encode)
+        case .investor(let id): return investors[id].map(StateCodec.encode)
+        case .wallet(let a): return walletInvestors[a].map { RLPItem.bytes(Array($0.utf8)).encoded }
+        case .deposit(let id): return deposits[id].map(StateCodec.encode)
+        case .redemption(let id): return redemptions[id].map(StateCodec.encode)
+        case .system: return StateCodec.encode(system)
+        }
+    }
+
+    /// Loads one stored leaf (used when opening a database); not journaled.
+    public mutating func load(key: StateKey, value: [UInt8]) throws(StateCodec.Failure) {
+        switch key {
+        case .account(let a): accounts[a] = try StateCodec.decodeAccount(value)
+        case .token(let a): tokens[a] = try StateCodec.decodeToken(value)
+        case .allowance(let t, let o, let s):
+            allowances[AllowanceKey(token: t, owner: o, spender: s)] = try StateCodec.decodeAmount(value)
+        case .investor(let id): investors[id] = try StateCodec.decodeIdentity(value)
+        case .wallet(let a): walletInvestors[a] = try StateCodec.decodeString(value)
+        case .deposit(let id): deposits[id] = try StateCodec.decodeDeposit(value)
+        case .redemption(let id): redemptions[id] = try StateCodec.decodeRedemption(value)
+        case .system: system = try StateCodec.decodeSystem(value)
+        }
+    }
+}
