@@ -14,5 +14,6 @@ struct EquityBench: AsyncParsableCommand {
             StateTreeBenchmark.self,
             RocksDBScenario.self,
             RocksDBCrashWriter.self,
+            TransactionPrimitives.Command.self,
         ])
 }
