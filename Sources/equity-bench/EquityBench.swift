@@ -8,5 +8,11 @@ struct EquityBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "equity-bench",
         abstract: "Measure EquityChain's hot paths. Run with `swift run -c release equity-bench SCENARIO`.",
-        subcommands: [PrimitivesBenchmark.self, MatchingBenchmark.self, RocksDBScenario.self, RocksDBCrashWriter.self])
+        subcommands: [
+            PrimitivesBenchmark.self,
+            MatchingBenchmark.self,
+            StateTreeBenchmark.self,
+            RocksDBScenario.self,
+            RocksDBCrashWriter.self,
+        ])
 }

@@ -88,16 +88,20 @@ extension OrderBook {
                 return
             }
         }
-        unlink(handle)
         let displayed = slot.peak == 0 ? quantity : min(slot.peak, quantity)
+        let replaced = BookEvent.replaced(
+            Replacement(id: id, price: price, remaining: quantity, displayed: displayed, keptPriority: false, cause: .amend))
+        if price == slot.price && !crossesOpposite(side: slot.side, price: price) {
+            // Same price and nothing to trade with: straight to the back of its level.
+            requeue(handle, remaining: quantity, displayed: displayed)
+            events.append(replaced)
+            return
+        }
+        unlink(handle)
         orders[Int(handle)].price = price
         orders[Int(handle)].remaining = quantity
         orders[Int(handle)].displayed = displayed
-        events.append(
-            .replaced(
-                Replacement(
-                    id: id, price: price, remaining: quantity, displayed: displayed, keptPriority: false,
-                    cause: .amend)))
+        events.append(replaced)
         var remaining = quantity
         var stop = SweepStop.exhausted
         if matching && !slot.postOnly {
@@ -128,5 +132,16 @@ extension OrderBook {
         orders[Int(handle)].remaining = quantity
         orders[Int(handle)].displayed = min(orders[Int(handle)].displayed, quantity)
         levels[Int(orders[Int(handle)].level)].quantity -= cut
+    }
+
+    /// Whether a `side` order at `price` would meet the best opposite price.
+    @inline(__always)
+    func crossesOpposite(side: Side, price: Int64) -> Bool {
+        if side == .buy {
+            guard let ask = bestAsk else { return false }
+            return price >= ask
+        }
+        guard let bid = bestBid else { return false }
+        return price <= bid
     }
 }

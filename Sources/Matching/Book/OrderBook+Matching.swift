@@ -88,16 +88,34 @@ extension OrderBook {
     /// the back of the level, with a new priority stamp.
     @inline(__always)
     mutating func refresh(_ handle: Int32, level: Int32, filled: Int64, events: inout [BookEvent]) {
-        levels[Int(level)].quantity -= filled
         let remaining = orders[Int(handle)].remaining - filled
         let displayed = min(orders[Int(handle)].peak, remaining)
+        requeue(handle, remaining: remaining, displayed: displayed)
+        events.append(
+            .replaced(
+                Replacement(
+                    id: orders[Int(handle)].id, price: orders[Int(handle)].price, remaining: remaining,
+                    displayed: displayed, keptPriority: false, cause: .icebergRefresh)))
+    }
+
+    /// Gives a linked order new quantities and moves it to the back of its own level
+    /// with a new priority stamp, without touching the side's level array.
+    @inline(__always)
+    mutating func requeue(_ handle: Int32, remaining: Int64, displayed: Int64) {
+        let level = orders[Int(handle)].level
+        levels[Int(level)].quantity += remaining - orders[Int(handle)].remaining
         orders[Int(handle)].remaining = remaining
         orders[Int(handle)].displayed = displayed
         let next = orders[Int(handle)].next
         if next != OrderSlot.none {
+            let prev = orders[Int(handle)].prev
             let tail = levels[Int(level)].tail
-            levels[Int(level)].head = next
-            orders[Int(next)].prev = OrderSlot.none
+            if prev == OrderSlot.none {
+                levels[Int(level)].head = next
+            } else {
+                orders[Int(prev)].next = next
+            }
+            orders[Int(next)].prev = prev
             orders[Int(tail)].next = handle
             orders[Int(handle)].prev = tail
             orders[Int(handle)].next = OrderSlot.none
@@ -105,11 +123,6 @@ extension OrderBook {
         }
         orders[Int(handle)].sequence = nextSequence
         nextSequence &+= 1
-        events.append(
-            .replaced(
-                Replacement(
-                    id: orders[Int(handle)].id, price: orders[Int(handle)].price, remaining: remaining,
-                    displayed: displayed, keptPriority: false, cause: .icebergRefresh)))
     }
 
     /// Applies the incoming order's self-trade prevention against the level's head

@@ -1,0 +1,331 @@
+/// The state root: a binary Merkle Patricia (crit-bit) trie over 32-byte paths.
+///
+/// Each leaf holds `(path, valueHash)`, where the state layer gives `path =
+/// keccak256(encoded state key)` and `valueHash = keccak256(encoded value)`. A branch sits
+/// exactly where the set of paths splits: at the first bit (its `bitIndex`, bit 0 = the most
+/// significant bit of the path) where the paths below it differ, paths with a 0 there on the
+/// left. So the tree, and its root, are a pure function of the set of leaves, whatever the
+/// order of updates. Hashes:
+///
+/// - leaf:   `keccak256(0x00 ‖ path ‖ valueHash)`
+/// - branch: `keccak256(0x01 ‖ bitIndex ‖ leftHash ‖ rightHash)`
+/// - empty tree: `Bytes32.zero`; one leaf: the leaf's hash.
+///
+/// docs/state-root.md documents the construction, the proofs and a worked example.
+///
+/// Cost. `update` and `remove` walk one root-to-leaf path (about log2(count) branches for
+/// uniformly spread paths) and only mark it dirty; `commit()` then hashes each dirty node
+/// once, bottom-up, so a block costs one Keccak per node on the union of the changed paths.
+/// Nodes live in contiguous arrays indexed by `Int32` with free lists: no object per node and
+/// no reference counting on the hot path. A large commit hashes disjoint subtrees on several
+/// threads (see `parallelCommitMinimum`); the result is identical to a sequential commit.
+///
+/// Thread safety. `StateTree` is a value type and `Sendable`: a copy can be read (`root`,
+/// `valueHash(at:)`, `proof(for:)`) from any thread while the original is mutated elsewhere.
+/// Mutations need exclusive access like any `var`. Copies share storage until one of them is
+/// mutated, which then copies all nodes (O(count)): keep one owner that mutates in place.
+///
+/// Capacity. Node indices are `Int32`, so a tree holds at most about 2^31 leaves; memory
+/// (about 140 bytes a leaf) runs out well before that.
+public struct StateTree: Sendable {
+    /// A branch's links and crit bit. Its hash is kept apart so walks touch 12 bytes a level.
+    struct Branch {
+        /// Node references: `>= 0` is a branch index, `< 0` is `~leafIndex`.
+        var left: Int32
+        var right: Int32
+        var bitIndex: UInt8
+        /// The hash in `branchHashes` is stale: something below changed since the last commit.
+        var dirty: Bool
+    }
+
+    /// The reference held by `rootNode` when the tree is empty.
+    static let noNode = Int32.min
+
+    var branches: [Branch] = []
+    var branchHashes: [Bytes32] = []
+    var leafPaths: [Bytes32] = []
+    var leafValues: [Bytes32] = []
+    var leafHashes: [Bytes32] = []
+    /// The hash in `leafHashes` is stale.
+    var leafDirty: [Bool] = []
+    var freeBranches: [Int32] = []
+    var freeLeaves: [Int32] = []
+    var rootNode = StateTree.noNode
+
+    /// The number of leaves.
+    public private(set) var count = 0
+    /// The root as of the last `commit()` (`Bytes32.zero` for an empty tree).
+    public private(set) var root = Bytes32.zero
+    /// Whether updates or removals happened since the last `commit()`; while they have,
+    /// `root` is stale and `proof(for:)` refuses.
+    public private(set) var hasUncommittedChanges = false
+    /// The branches the next `commit()` will rehash: those on the paths changed since the
+    /// last commit. It decides whether a commit is worth spreading over threads.
+    public private(set) var dirtyBranchCount = 0
+
+    /// The number of dirty branches from which `commit()` hashes the top subtrees in
+    /// parallel. `Int.max` keeps every commit on the calling thread.
+    public var parallelCommitMinimum = 4_096
+
+    /// An empty tree (root `Bytes32.zero`).
+    public init() {}
+
+    /// Builds the tree of `sortedLeaves` in O(n) and commits it; the leaves must be in
+    /// strictly ascending path order (`Bytes32` orders like its bytes). Use this at startup;
+    /// it gives the same tree as updating an empty tree with the same leaves.
+    public init<Leaves: Sequence>(sortedLeaves: Leaves) throws(StateTreeError) where Leaves.Element == StateLeaf {
+        let expected = sortedLeaves.underestimatedCount
+        leafPaths.reserveCapacity(expected)
+        leafValues.reserveCapacity(expected)
+        branches.reserveCapacity(max(expected - 1, 0))
+        // The right spine of the tree built so far, root first. Sorted keys make the trie a
+        // Cartesian tree on the crit bits of neighbours, so each key is one push and at most
+        // as many pops as branches ever pushed: O(n) overall.
+        var spine: [Int32] = []
+        for leaf in sortedLeaves {
+            let index = leafPaths.count
+            if let previous = leafPaths.last {
+                guard previous < leaf.path, let critBit = previous.firstDifferingBit(leaf.path) else {
+                    throw .leavesNotStrictlyAscending(index: index)
+                }
+                var child = ~Int32(index - 1)
+                while let top = spine.last, Int(branches[Int(top)].bitIndex) > critBit {
+                    child = top
+                    spine.removeLast()
+                }
+                let branch = Int32(branches.count)
+                branches.append(Branch(left: child, right: ~Int32(index), bitIndex: UInt8(critBit), dirty: true))
+                if let parent = spine.last { branches[Int(parent)].right = branch }
+                spine.append(branch)
+            }
+            leafPaths.append(leaf.path)
+            leafValues.append(leaf.valueHash)
+        }
+        count = leafPaths.count
+        guard count > 0 else { return }
+        branchHashes = Array(repeating: .zero, count: branches.count)
+        leafHashes = Array(repeating: .zero, count: count)
+        leafDirty = Array(repeating: true, count: count)
+        rootNode = spine.first ?? ~0
+        dirtyBranchCount = branches.count
+        hasUncommittedChanges = true
+        commit()
+    }
+
+    /// The value hash stored at `path`, or `nil` when no leaf has that path.
+    public func valueHash(at path: Bytes32) -> Bytes32? {
+        guard rootNode != Self.noNode else { return nil }
+        let leaf = leafReached(by: path)
+        return leafPaths[leaf] == path ? leafValues[leaf] : nil
+    }
+
+    /// Sets the value hash at `path`, adding the leaf if it is new. Marks the walked path
+    /// dirty; the hashes are recomputed by the next `commit()`. Setting the value a leaf
+    /// already holds changes nothing.
+    public mutating func update(path: Bytes32, valueHash: Bytes32) {
+        guard rootNode != Self.noNode else {
+            rootNode = newLeaf(path: path, valueHash: valueHash)
+            count = 1
+            hasUncommittedChanges = true
+            return
+        }
+        let closest = leafReached(by: path)
+        guard let critBit = leafPaths[closest].firstDifferingBit(path) else {
+            guard leafValues[closest] != valueHash else { return }
+            leafValues[closest] = valueHash
+            leafDirty[closest] = true
+            markDirty(along: path, through: Self.noNode)
+            hasUncommittedChanges = true
+            return
+        }
+        // A new branch at `critBit` goes where the walk first meets a node splitting at a
+        // later bit (or a leaf); the branches above it are the ones whose hashes change.
+        var parent = Self.noNode
+        var parentGoesRight = false
+        var node = rootNode
+        while node >= 0 {
+            let branch = branches[Int(node)]
+            if Int(branch.bitIndex) > critBit { break }
+            markDirty(branch: node)
+            parent = node
+            parentGoesRight = path.pathBit(Int(branch.bitIndex)) == 1
+            node = parentGoesRight ? branch.right : branch.left
+        }
+        let added = newLeaf(path: path, valueHash: valueHash)
+        let newGoesRight = path.pathBit(critBit) == 1
+        let branch = newBranch(
+            bitIndex: UInt8(critBit), left: newGoesRight ? node : added, right: newGoesRight ? added : node)
+        replaceChild(of: parent, goingRight: parentGoesRight, with: branch)
+        count += 1
+        hasUncommittedChanges = true
+    }
+
+    /// Removes the leaf at `path`; returns whether there was one. Its sibling takes its
+    /// parent's place, and the branches above are marked dirty.
+    @discardableResult
+    public mutating func remove(path: Bytes32) -> Bool {
+        guard rootNode != Self.noNode else { return false }
+        var grandparent = Self.noNode
+        var grandparentGoesRight = false
+        var parent = Self.noNode
+        var parentGoesRight = false
+        var node = rootNode
+        while node >= 0 {
+            let branch = branches[Int(node)]
+            grandparent = parent
+            grandparentGoesRight = parentGoesRight
+            parent = node
+            parentGoesRight = path.pathBit(Int(branch.bitIndex)) == 1
+            node = parentGoesRight ? branch.right : branch.left
+        }
+        let leaf = ~node
+        guard leafPaths[Int(leaf)] == path else { return false }
+        freeLeaves.append(leaf)
+        count -= 1
+        hasUncommittedChanges = true
+        guard parent != Self.noNode else {
+            rootNode = Self.noNode
+            return true
+        }
+        let sibling = parentGoesRight ? branches[Int(parent)].left : branches[Int(parent)].right
+        if branches[Int(parent)].dirty { dirtyBranchCount -= 1 }
+        freeBranches.append(parent)
+        replaceChild(of: grandparent, goingRight: grandparentGoesRight, with: sibling)
+        if grandparent != Self.noNode {
+            markDirty(along: path, through: grandparent)
+        }
+        return true
+    }
+
+    /// Hashes every dirty node, bottom-up, and returns the new root. Nodes whose subtree did
+    /// not change are not rehashed.
+    @discardableResult
+    public mutating func commit() -> Bytes32 {
+        guard hasUncommittedChanges else { return root }
+        if rootNode == Self.noNode {
+            root = .zero
+        } else {
+            let top = rootNode
+            let parallel = dirtyBranchCount >= parallelCommitMinimum
+            root = withHasher { hasher in
+                if parallel { hasher.hashTopSubtreesInParallel(below: top) }
+                return hasher.hash(of: top)
+            }
+        }
+        hasUncommittedChanges = false
+        dirtyBranchCount = 0
+        return root
+    }
+
+    /// A proof of what the committed tree holds at `path`: an inclusion proof when a leaf has
+    /// that path, otherwise an exclusion proof ending at the leaf where the path's walk ends.
+    /// Check it with `StateProof.verify(root:path:valueHash:)` or `verifyAbsence(root:path:)`.
+    public func proof(for path: Bytes32) throws(StateTreeError) -> StateProof {
+        guard !hasUncommittedChanges else { throw .uncommittedChanges }
+        guard rootNode != Self.noNode else { return StateProof(leaf: nil, steps: []) }
+        var steps: [StateProof.Step] = []
+        // About log2(count) steps; 48 covers any tree of uniformly spread paths that fits in memory.
+        steps.reserveCapacity(48)
+        var node = rootNode
+        while node >= 0 {
+            let branch = branches[Int(node)]
+            let goesRight = path.pathBit(Int(branch.bitIndex)) == 1
+            let sibling = goesRight ? branch.left : branch.right
+            steps.append(StateProof.Step(
+                bitIndex: branch.bitIndex,
+                sibling: sibling >= 0 ? branchHashes[Int(sibling)] : leafHashes[Int(~sibling)]))
+            node = goesRight ? branch.right : branch.left
+        }
+        let leaf = Int(~node)
+        return StateProof(leaf: StateLeaf(path: leafPaths[leaf], valueHash: leafValues[leaf]), steps: steps)
+    }
+
+    // MARK: - Walks and node storage
+
+    /// The index of the leaf where the walk along `path`'s bits ends (tree not empty).
+    private func leafReached(by path: Bytes32) -> Int {
+        var node = rootNode
+        while node >= 0 {
+            let branch = branches[Int(node)]
+            node = path.pathBit(Int(branch.bitIndex)) == 0 ? branch.left : branch.right
+        }
+        return Int(~node)
+    }
+
+    /// Marks the branches along `path` dirty, from the root down to `last` (included), or to
+    /// the leaf when `last` is not on the walk.
+    private mutating func markDirty(along path: Bytes32, through last: Int32) {
+        var node = rootNode
+        while node >= 0 {
+            markDirty(branch: node)
+            if node == last { return }
+            let branch = branches[Int(node)]
+            node = path.pathBit(Int(branch.bitIndex)) == 0 ? branch.left : branch.right
+        }
+    }
+
+    @inline(__always)
+    private mutating func markDirty(branch: Int32) {
+        if !branches[Int(branch)].dirty {
+            branches[Int(branch)].dirty = true
+            dirtyBranchCount += 1
+        }
+    }
+
+    /// Points `parent`'s child on the given side (or the root, when `parent` is `noNode`) at `node`.
+    private mutating func replaceChild(of parent: Int32, goingRight: Bool, with node: Int32) {
+        if parent == Self.noNode {
+            rootNode = node
+        } else if goingRight {
+            branches[Int(parent)].right = node
+        } else {
+            branches[Int(parent)].left = node
+        }
+    }
+
+    private mutating func newLeaf(path: Bytes32, valueHash: Bytes32) -> Int32 {
+        if let slot = freeLeaves.popLast() {
+            leafPaths[Int(slot)] = path
+            leafValues[Int(slot)] = valueHash
+            leafDirty[Int(slot)] = true
+            return ~slot
+        }
+        let slot = Int32(leafPaths.count)
+        leafPaths.append(path)
+        leafValues.append(valueHash)
+        leafHashes.append(.zero)
+        leafDirty.append(true)
+        return ~slot
+    }
+
+    private mutating func newBranch(bitIndex: UInt8, left: Int32, right: Int32) -> Int32 {
+        let branch = Branch(left: left, right: right, bitIndex: bitIndex, dirty: true)
+        dirtyBranchCount += 1
+        if let slot = freeBranches.popLast() {
+            branches[Int(slot)] = branch
+            return slot
+        }
+        branches.append(branch)
+        branchHashes.append(.zero)
+        return Int32(branches.count - 1)
+    }
+
+    /// Runs `body` with raw access to the node arrays, for hashing without per-access checks.
+    private mutating func withHasher<Result>(_ body: (StateTreeHasher) -> Result) -> Result {
+        branches.withUnsafeMutableBufferPointer { branches in
+            branchHashes.withUnsafeMutableBufferPointer { branchHashes in
+                leafPaths.withUnsafeBufferPointer { leafPaths in
+                    leafValues.withUnsafeBufferPointer { leafValues in
+                        leafHashes.withUnsafeMutableBufferPointer { leafHashes in
+                            leafDirty.withUnsafeMutableBufferPointer { leafDirty in
+                                body(StateTreeHasher(
+                                    branches: branches, branchHashes: branchHashes, leafPaths: leafPaths,
+                                    leafValues: leafValues, leafHashes: leafHashes, leafDirty: leafDirty))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
