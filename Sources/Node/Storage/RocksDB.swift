@@ -348,6 +348,9 @@ public final class RocksDB: @unchecked Sendable {
         for name in existing + requested where !names.contains(name) { names.append(name) }
         let created = names.filter { !existing.contains($0) }
 
+        guard let familyCount = Int32(exactly: names.count) else {
+            throw .invalidConfiguration("\(names.count) column families is more than RocksDB can open")
+        }
         let cNames = names.map { strdup($0) }
         defer { cNames.forEach { free($0) } }
         let nameArguments = cNames.map { UnsafePointer($0) }
@@ -355,7 +358,7 @@ public final class RocksDB: @unchecked Sendable {
         var handles = [OpaquePointer?](repeating: nil, count: names.count)
         var error: UnsafeMutablePointer<CChar>?
         let db = rocksdb_open_column_families(
-            options.pointer, path, Int32(names.count), nameArguments, optionArguments, &handles, &error)
+            options.pointer, path, familyCount, nameArguments, optionArguments, &handles, &error)
         try RocksDBError.throwIfSet(error, operation: "open", path: path)
         guard let db else {
             throw .rocksDB(operation: "open", path: path, message: "rocksdb_open_column_families returned no database")
