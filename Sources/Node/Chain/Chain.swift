@@ -131,6 +131,14 @@ public actor Chain {
         return tx.hash
     }
 
+    /// Admits transactions in order in one call to the actor: what `submit` returns or
+    /// throws for each, as if submitted one by one. Senders are recovered in batches
+    /// (`signer.verifyAll`), so a batch can be handed over as it is, without an actor hop
+    /// per transaction.
+    public func submit(contentsOf transactions: [VerifiedTransaction], now: UInt64) -> [Result<Bytes32, TransactionRejection>] {
+        transactions.map { tx in Result { () throws(TransactionRejection) in try submit(tx, now: now) } }
+    }
+
     /// Runs `tx` in the open block; a call that reverts is refused with its reason and
     /// leaves no trace (not even the nonce). Running out of gas is included, status 0.
     private func execute(_ tx: VerifiedTransaction, now: UInt64) throws(TransactionRejection) {
@@ -181,7 +189,7 @@ public actor Chain {
         let header = BlockHeader(
             parentHash: head.hash, coinbase: genesis.sequencer, stateRoot: tree.commit(),
             transactionsRoot: Block.transactionsRoot(hashes: openTransactionHashes),
-            receiptsRoot: OrderedMerkleRoot.root(leaves: openReceipts.map { Keccak256.hash($0.consensusEncoding) }),
+            receiptsRoot: Receipt.root(openReceipts),
             logsBloom: bloom, number: head.number + 1, gasLimit: genesis.gasLimit, gasUsed: openGasUsed, timestamp: timestamp)
         let sealed = SealedBlock(block: Block(header: header, transactions: openTransactions), receipts: openReceipts)
         do {
@@ -240,7 +248,7 @@ public actor Chain {
         let root = tree.commit()
         var bloom = LogsBloom()
         for r in receipts { bloom.formUnion(r.bloom) }
-        let receiptsRoot = OrderedMerkleRoot.root(leaves: receipts.map { Keccak256.hash($0.consensusEncoding) })
+        let receiptsRoot = Receipt.root(receipts)
         let checks: [(String, String, String)] = [
             ("stateRoot", header.stateRoot.hex, root.hex),
             ("receiptsRoot", header.receiptsRoot.hex, receiptsRoot.hex),
