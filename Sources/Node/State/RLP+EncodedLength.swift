@@ -13,12 +13,6 @@ extension RLP {
         return 1 + (value.bitWidth + 7) / 8
     }
 
-    /// The encoded size of a 128-bit unsigned integer (a ledger amount).
-    static func encodedLength(of value: UInt128) -> Int {
-        if let small = UInt64(exactly: value) { return encodedLength(of: small) }
-        return 1 + (UInt128.bitWidth - value.leadingZeroBitCount + 7) / 8
-    }
-
     /// The encoded size of a byte string of `count` bytes whose first byte is `first`.
     static func encodedStringLength(count: Int, first: UInt8?) -> Int {
         if count == 1, let first, first < 0x80 { return 1 }
@@ -27,19 +21,4 @@ extension RLP {
 
     /// The encoded size of a list whose items take `payload` bytes.
     static func encodedListLength(payload: Int) -> Int { headerLength(payload: payload) + payload }
-
-    /// A 128-bit unsigned integer (a ledger amount) in canonical form.
-    static func appendUInt(_ value: UInt128, to out: inout [UInt8]) {
-        if let small = UInt64(exactly: value) {
-            appendUInt(small, to: &out)
-            return
-        }
-        let count = (UInt128.bitWidth - value.leadingZeroBitCount + 7) / 8
-        out.append(0x80 + UInt8(count))
-        var shift = 8 * (count - 1)
-        while shift >= 0 {
-            out.append(UInt8(truncatingIfNeeded: value >> UInt128(shift)))
-            shift -= 8
-        }
-    }
 }

@@ -29,15 +29,15 @@ public enum StateCodec {
         for p in a.positions {
             RLP.appendHeader(listPayload: positionPayloadLength(p), to: &out)
             RLP.appendAddress(p.token, to: &out)
-            RLP.appendUInt(p.balance, to: &out)
-            RLP.appendUInt(p.frozen, to: &out)
+            RLP.appendUInt(UInt256(p.balance), to: &out)
+            RLP.appendUInt(UInt256(p.frozen), to: &out)
             RLP.appendUInt(UInt64(p.isFullyFrozen ? 1 : 0), to: &out)
         }
         return out
     }
 
     private static func positionPayloadLength(_ p: TokenPosition) -> Int {
-        21 + RLP.encodedLength(of: p.balance) + RLP.encodedLength(of: p.frozen) + 1
+        21 + RLP.encodedLength(of: UInt256(p.balance)) + RLP.encodedLength(of: UInt256(p.frozen)) + 1
     }
 
     public static func encode(_ t: TokenState) -> [UInt8] {
