@@ -22,8 +22,8 @@ public actor Chain {
     public private(set) var head: BlockHeader
     private var pool: TransactionPool
 
-    private var openTransactions: [SignedTransaction] = []
-    private var openReceipts: [Receipt] = []
+    private(set) var openTransactions: [SignedTransaction] = []
+    private(set) var openReceipts: [Receipt] = []
     private var openHashes: Set<Bytes32> = []
     private var openGasUsed: UInt64 = 0
     private var openTimestamp: UInt64 = 0
