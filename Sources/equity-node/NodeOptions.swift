@@ -32,7 +32,7 @@ struct RPCAddress: ExpressibleByArgument {
         self.port = port
     }
 
-    static let defaultValueDescription = "127.0.0.1:8545"
+    var defaultValueDescription: String { "\(host):\(port)" }
 }
 
 /// Why the node did not start; printed as the error, exit status non-zero.

@@ -215,3 +215,23 @@ struct RPCBadInputTests {
         try await node.stop()
     }
 }
+
+@Suite("Dev-key policy")
+struct DevKeyPolicyTests {
+    @Test func theDevnetExposesTheDevAccountsAndARealGenesisDoesNot() throws {
+        let devnet = Genesis.devnet
+        let exposed = try devnet.exposedDevAccounts().map(\.address)
+        #expect(exposed.contains(ChainFixture.accounts[0].address))
+        #expect(exposed.contains(devnet.roles.compliance))
+
+        var real = devnet
+        let other = Address(w0: 0, w1: 0, w2: 0xc0ffee)
+        real.sequencer = other
+        real.roles = .init(issuer: other, custodian: other, compliance: other)
+        real.allocations = real.allocations.map { var a = $0; a.holder = other; return a }
+        #expect(try real.exposedDevAccounts(count: 20).isEmpty)
+        // One funded dev account is enough to be refused.
+        real.allocations[0].holder = ChainFixture.accounts[12 % 10].address
+        #expect(try real.exposedDevAccounts().map(\.index) == [2])
+    }
+}
