@@ -26,15 +26,26 @@
 /// mutated, which then copies all nodes (O(count)): keep one owner that mutates in place.
 ///
 /// Capacity. Node indices are `Int32`, so a tree holds at most about 2^31 leaves; memory
-/// (about 140 bytes a leaf) runs out well before that.
+/// (about 150 bytes a leaf: a 104-byte leaf and a 48-byte branch) runs out well before that.
 public struct StateTree: Sendable {
-    /// A branch's links and crit bit. Its hash is kept apart so walks touch 12 bytes a level.
+    /// A branch: its hash next to its links, so that a commit finds a node's hash, links and
+    /// dirty flag, and its children's hashes, in one cache line each.
     struct Branch {
+        var hash: Bytes32
         /// Node references: `>= 0` is a branch index, `< 0` is `~leafIndex`.
         var left: Int32
         var right: Int32
         var bitIndex: UInt8
-        /// The hash in `branchHashes` is stale: something below changed since the last commit.
+        /// `hash` is stale: something below changed since the last commit.
+        var dirty: Bool
+    }
+
+    /// A leaf and its hash.
+    struct Leaf {
+        var path: Bytes32
+        var valueHash: Bytes32
+        var hash: Bytes32
+        /// `hash` is stale: `valueHash` changed since the last commit, or the leaf is new.
         var dirty: Bool
     }
 
@@ -42,12 +53,7 @@ public struct StateTree: Sendable {
     static let noNode = Int32.min
 
     var branches: [Branch] = []
-    var branchHashes: [Bytes32] = []
-    var leafPaths: [Bytes32] = []
-    var leafValues: [Bytes32] = []
-    var leafHashes: [Bytes32] = []
-    /// The hash in `leafHashes` is stale.
-    var leafDirty: [Bool] = []
+    var leaves: [Leaf] = []
     var freeBranches: [Int32] = []
     var freeLeaves: [Int32] = []
     var rootNode = StateTree.noNode
@@ -75,16 +81,15 @@ public struct StateTree: Sendable {
     /// it gives the same tree as updating an empty tree with the same leaves.
     public init<Leaves: Sequence>(sortedLeaves: Leaves) throws(StateTreeError) where Leaves.Element == StateLeaf {
         let expected = sortedLeaves.underestimatedCount
-        leafPaths.reserveCapacity(expected)
-        leafValues.reserveCapacity(expected)
+        leaves.reserveCapacity(expected)
         branches.reserveCapacity(max(expected - 1, 0))
         // The right spine of the tree built so far, root first. Sorted keys make the trie a
         // Cartesian tree on the crit bits of neighbours, so each key is one push and at most
         // as many pops as branches ever pushed: O(n) overall.
         var spine: [Int32] = []
         for leaf in sortedLeaves {
-            let index = leafPaths.count
-            if let previous = leafPaths.last {
+            let index = leaves.count
+            if let previous = leaves.last?.path {
                 guard previous < leaf.path, let critBit = previous.firstDifferingBit(leaf.path) else {
                     throw .leavesNotStrictlyAscending(index: index)
                 }
@@ -94,18 +99,15 @@ public struct StateTree: Sendable {
                     spine.removeLast()
                 }
                 let branch = Int32(branches.count)
-                branches.append(Branch(left: child, right: ~Int32(index), bitIndex: UInt8(critBit), dirty: true))
+                branches.append(Branch(
+                    hash: .zero, left: child, right: ~Int32(index), bitIndex: UInt8(critBit), dirty: true))
                 if let parent = spine.last { branches[Int(parent)].right = branch }
                 spine.append(branch)
             }
-            leafPaths.append(leaf.path)
-            leafValues.append(leaf.valueHash)
+            leaves.append(Leaf(path: leaf.path, valueHash: leaf.valueHash, hash: .zero, dirty: true))
         }
-        count = leafPaths.count
+        count = leaves.count
         guard count > 0 else { return }
-        branchHashes = Array(repeating: .zero, count: branches.count)
-        leafHashes = Array(repeating: .zero, count: count)
-        leafDirty = Array(repeating: true, count: count)
         rootNode = spine.first ?? ~0
         dirtyBranchCount = branches.count
         hasUncommittedChanges = true
@@ -115,8 +117,8 @@ public struct StateTree: Sendable {
     /// The value hash stored at `path`, or `nil` when no leaf has that path.
     public func valueHash(at path: Bytes32) -> Bytes32? {
         guard rootNode != Self.noNode else { return nil }
-        let leaf = leafReached(by: path)
-        return leafPaths[leaf] == path ? leafValues[leaf] : nil
+        let leaf = leaves[leafReached(by: path)]
+        return leaf.path == path ? leaf.valueHash : nil
     }
 
     /// Sets the value hash at `path`, adding the leaf if it is new. Marks the walked path
@@ -130,10 +132,10 @@ public struct StateTree: Sendable {
             return
         }
         let closest = leafReached(by: path)
-        guard let critBit = leafPaths[closest].firstDifferingBit(path) else {
-            guard leafValues[closest] != valueHash else { return }
-            leafValues[closest] = valueHash
-            leafDirty[closest] = true
+        guard let critBit = leaves[closest].path.firstDifferingBit(path) else {
+            guard leaves[closest].valueHash != valueHash else { return }
+            leaves[closest].valueHash = valueHash
+            leaves[closest].dirty = true
             markDirty(along: path, through: Self.noNode)
             hasUncommittedChanges = true
             return
@@ -179,7 +181,7 @@ public struct StateTree: Sendable {
             node = parentGoesRight ? branch.right : branch.left
         }
         let leaf = ~node
-        guard leafPaths[Int(leaf)] == path else { return false }
+        guard leaves[Int(leaf)].path == path else { return false }
         freeLeaves.append(leaf)
         count -= 1
         hasUncommittedChanges = true
@@ -233,11 +235,11 @@ public struct StateTree: Sendable {
             let sibling = goesRight ? branch.left : branch.right
             steps.append(StateProof.Step(
                 bitIndex: branch.bitIndex,
-                sibling: sibling >= 0 ? branchHashes[Int(sibling)] : leafHashes[Int(~sibling)]))
+                sibling: sibling >= 0 ? branches[Int(sibling)].hash : leaves[Int(~sibling)].hash))
             node = goesRight ? branch.right : branch.left
         }
-        let leaf = Int(~node)
-        return StateProof(leaf: StateLeaf(path: leafPaths[leaf], valueHash: leafValues[leaf]), steps: steps)
+        let leaf = leaves[Int(~node)]
+        return StateProof(leaf: StateLeaf(path: leaf.path, valueHash: leaf.valueHash), steps: steps)
     }
 
     // MARK: - Walks and node storage
@@ -284,47 +286,31 @@ public struct StateTree: Sendable {
     }
 
     private mutating func newLeaf(path: Bytes32, valueHash: Bytes32) -> Int32 {
+        let leaf = Leaf(path: path, valueHash: valueHash, hash: .zero, dirty: true)
         if let slot = freeLeaves.popLast() {
-            leafPaths[Int(slot)] = path
-            leafValues[Int(slot)] = valueHash
-            leafDirty[Int(slot)] = true
+            leaves[Int(slot)] = leaf
             return ~slot
         }
-        let slot = Int32(leafPaths.count)
-        leafPaths.append(path)
-        leafValues.append(valueHash)
-        leafHashes.append(.zero)
-        leafDirty.append(true)
-        return ~slot
+        leaves.append(leaf)
+        return ~Int32(leaves.count - 1)
     }
 
     private mutating func newBranch(bitIndex: UInt8, left: Int32, right: Int32) -> Int32 {
-        let branch = Branch(left: left, right: right, bitIndex: bitIndex, dirty: true)
+        let branch = Branch(hash: .zero, left: left, right: right, bitIndex: bitIndex, dirty: true)
         dirtyBranchCount += 1
         if let slot = freeBranches.popLast() {
             branches[Int(slot)] = branch
             return slot
         }
         branches.append(branch)
-        branchHashes.append(.zero)
         return Int32(branches.count - 1)
     }
 
     /// Runs `body` with raw access to the node arrays, for hashing without per-access checks.
     private mutating func withHasher<Result>(_ body: (StateTreeHasher) -> Result) -> Result {
         branches.withUnsafeMutableBufferPointer { branches in
-            branchHashes.withUnsafeMutableBufferPointer { branchHashes in
-                leafPaths.withUnsafeBufferPointer { leafPaths in
-                    leafValues.withUnsafeBufferPointer { leafValues in
-                        leafHashes.withUnsafeMutableBufferPointer { leafHashes in
-                            leafDirty.withUnsafeMutableBufferPointer { leafDirty in
-                                body(StateTreeHasher(
-                                    branches: branches, branchHashes: branchHashes, leafPaths: leafPaths,
-                                    leafValues: leafValues, leafHashes: leafHashes, leafDirty: leafDirty))
-                            }
-                        }
-                    }
-                }
+            leaves.withUnsafeMutableBufferPointer { leaves in
+                body(StateTreeHasher(branches: branches, leaves: leaves))
             }
         }
     }

@@ -9,11 +9,7 @@ import Dispatch
 /// thread waits for all workers before reading their results.
 struct StateTreeHasher: @unchecked Sendable {
     let branches: UnsafeMutableBufferPointer<StateTree.Branch>
-    let branchHashes: UnsafeMutableBufferPointer<Bytes32>
-    let leafPaths: UnsafeBufferPointer<Bytes32>
-    let leafValues: UnsafeBufferPointer<Bytes32>
-    let leafHashes: UnsafeMutableBufferPointer<Bytes32>
-    let leafDirty: UnsafeMutableBufferPointer<Bool>
+    let leaves: UnsafeMutableBufferPointer<StateTree.Leaf>
 
     /// How many levels below the root the parallel pass splits: up to 8 subtrees, enough to
     /// balance uneven halves over a few cores.
@@ -23,7 +19,7 @@ struct StateTreeHasher: @unchecked Sendable {
     /// into dirty branches) and returns `node`'s hash.
     func hash(of node: Int32) -> Bytes32 {
         guard node >= 0 else { return leafHash(Int(~node)) }
-        guard branches[Int(node)].dirty else { return branchHashes[Int(node)] }
+        guard branches[Int(node)].dirty else { return branches[Int(node)].hash }
         // A branch index means "push the dirty children"; its complement means "children
         // done, hash it". Depth is at most 256, so the stack stays small.
         var stack: [Int32] = [node]
@@ -37,12 +33,12 @@ struct StateTreeHasher: @unchecked Sendable {
             } else {
                 let index = Int(~top)
                 let branch = branches[index]
-                branchHashes[index] = StateNodeHash.branch(
+                branches[index].hash = StateNodeHash.branch(
                     bitIndex: branch.bitIndex, left: childHash(branch.left), right: childHash(branch.right))
                 branches[index].dirty = false
             }
         }
-        return branchHashes[Int(node)]
+        return branches[Int(node)].hash
     }
 
     /// Hashes the dirty subtrees found `parallelSplitDepth` levels below `top` concurrently.
@@ -66,15 +62,15 @@ struct StateTreeHasher: @unchecked Sendable {
 
     @inline(__always)
     private func childHash(_ node: Int32) -> Bytes32 {
-        node >= 0 ? branchHashes[Int(node)] : leafHash(Int(~node))
+        node >= 0 ? branches[Int(node)].hash : leafHash(Int(~node))
     }
 
     @inline(__always)
     private func leafHash(_ index: Int) -> Bytes32 {
-        if leafDirty[index] {
-            leafHashes[index] = StateNodeHash.leaf(path: leafPaths[index], valueHash: leafValues[index])
-            leafDirty[index] = false
+        if leaves[index].dirty {
+            leaves[index].hash = StateNodeHash.leaf(path: leaves[index].path, valueHash: leaves[index].valueHash)
+            leaves[index].dirty = false
         }
-        return leafHashes[index]
+        return leaves[index].hash
     }
 }
