@@ -24,6 +24,8 @@
 /// `valueHash(at:)`, `proof(for:)`) from any thread while the original is mutated elsewhere.
 /// Mutations need exclusive access like any `var`. Copies share storage until one of them is
 /// mutated, which then copies all nodes (O(count)): keep one owner that mutates in place.
+/// `commit()` returns only when every hash is written; for a large commit it blocks the
+/// calling thread while Dispatch worker threads hash the subtrees.
 ///
 /// Capacity. Node indices are `Int32`, so a tree holds at most about 2^31 leaves; memory
 /// (about 150 bytes a leaf: a 104-byte leaf and a 48-byte branch) runs out well before that.
