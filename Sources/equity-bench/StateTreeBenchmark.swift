@@ -51,6 +51,8 @@ struct StateTreeBenchmark: ParsableCommand {
         report.record("block_update_max_ms", parallel.max * 1e3)
         report.record("block_commit_ms", parallel.commit * 1e3)
         report.record("branch_hashes_per_block", parallel.branchHashes)
+        let single = measureBlocks(&tree, paths: sorted, counter: &counter, batched: false)
+        report.record("block_update_one_by_one_ms", single.mean * 1e3)
         tree.parallelCommitMinimum = .max
         let sequential = measureBlocks(&tree, paths: sorted, counter: &counter)
         report.record("block_update_sequential_ms", sequential.mean * 1e3)
@@ -80,7 +82,7 @@ struct StateTreeBenchmark: ParsableCommand {
     /// Applies `blocks` blocks of `blockUpdates` updates to existing leaves, each followed by
     /// `commit()`; returns the mean and worst seconds per block, the mean seconds of the
     /// commit alone, and the mean number of branches rehashed per block.
-    private func measureBlocks(_ tree: inout StateTree, paths: [StateLeaf], counter: inout UInt64)
+    private func measureBlocks(_ tree: inout StateTree, paths: [StateLeaf], counter: inout UInt64, batched: Bool = true)
         -> (mean: Double, max: Double, commit: Double, branchHashes: Double)
     {
         var total = 0.0, worst = 0.0, commitTotal = 0.0, branchHashes = 0
@@ -92,7 +94,11 @@ struct StateTreeBenchmark: ParsableCommand {
                     valueHash: Self.counterHash(counter, domain: 3))
             }
             let start = Stopwatch.now()
-            for update in updates { tree.update(path: update.path, valueHash: update.valueHash) }
+            if batched {
+                tree.update(contentsOf: updates)
+            } else {
+                for update in updates { tree.update(path: update.path, valueHash: update.valueHash) }
+            }
             let marked = Stopwatch.now()
             branchHashes += tree.dirtyBranchCount
             tree.commit()

@@ -184,6 +184,33 @@ struct StateTreeTests {
         #expect(tree.count == 0)
     }
 
+    @Test("batched updates equal the same updates one by one, repeated paths included")
+    func batchedUpdates() {
+        var rng = SplitMix64(seed: 5)
+        let pool = (0..<300).map { _ in Self.random(&rng) }
+        var batched = StateTree(), single = StateTree()
+        batched.update(contentsOf: [StateLeaf]())
+        #expect(batched.commit() == .zero && !batched.hasUncommittedChanges)
+        var model: [Bytes32: Bytes32] = [:]
+        for size in [1, 15, 16, 17, 100, 333] {
+            // Drawn from a small pool: batches repeat paths and mix new leaves with existing ones.
+            let batch = (0..<size).map { _ in
+                StateLeaf(path: pool[rng.below(pool.count)], valueHash: Self.random(&rng))
+            }
+            batched.update(contentsOf: batch)
+            for leaf in batch {
+                single.update(path: leaf.path, valueHash: leaf.valueHash)
+                model[leaf.path] = leaf.valueHash
+            }
+            #expect(batched.count == model.count)
+            #expect(batched.commit() == single.commit())
+            #expect(batched.root == StateTreeReference.root(model))
+            batched.remove(path: batch[0].path)
+            single.remove(path: batch[0].path)
+            model[batch[0].path] = nil
+        }
+    }
+
     @Test("the root does not depend on the order of insertion")
     func insertionOrder() {
         var rng = SplitMix64(seed: 42)

@@ -164,6 +164,54 @@ public struct StateTree: Sendable {
         hasUncommittedChanges = true
     }
 
+    /// Sets the value hashes of `leaves`, in order: the same result as calling
+    /// `update(path:valueHash:)` for each, faster for a block's worth of changes. The paths
+    /// are walked in groups, all walks of a group one level per round, so that their memory
+    /// loads overlap instead of each waiting for the one before; the updates that follow
+    /// then find their nodes in cache.
+    public mutating func update<Leaves: Collection>(contentsOf leaves: Leaves) where Leaves.Element == StateLeaf {
+        var start = leaves.startIndex
+        while start != leaves.endIndex {
+            let end = leaves.index(start, offsetBy: Self.walkGroup, limitedBy: leaves.endIndex) ?? leaves.endIndex
+            let group = leaves[start..<end]
+            warmWalks(of: group)
+            for leaf in group { update(path: leaf.path, valueHash: leaf.valueHash) }
+            start = end
+        }
+    }
+
+    /// How many walks `update(contentsOf:)` interleaves: enough to keep the memory system
+    /// busy, few enough that their nodes stay in the core's caches.
+    static let walkGroup = 16
+
+    /// Walks the paths of `group` (at most `walkGroup`) to their leaves in lockstep and
+    /// returns the sum of the leaves' indices, which only keeps the loads from being elided.
+    @discardableResult
+    private func warmWalks<Group: Collection>(of group: Group) -> Int where Group.Element == StateLeaf {
+        guard rootNode != Self.noNode else { return 0 }
+        return withUnsafeTemporaryAllocation(of: (path: Bytes32, node: Int32).self, capacity: Self.walkGroup) { walks in
+            var active = 0
+            for leaf in group {
+                walks[active] = (leaf.path, rootNode)
+                active += 1
+            }
+            var reached = 0
+            var remaining = active
+            while remaining > 0 {
+                for i in 0..<active where walks[i].node >= 0 {
+                    let branch = branches[Int(walks[i].node)]
+                    let next = walks[i].path.pathBit(Int(branch.bitIndex)) == 0 ? branch.left : branch.right
+                    walks[i].node = next
+                    if next < 0 {
+                        reached &+= Int(leaves[Int(~next)].path.w0 & 1)
+                        remaining -= 1
+                    }
+                }
+            }
+            return reached
+        }
+    }
+
     /// Removes the leaf at `path`; returns whether there was one. Its sibling takes its
     /// parent's place, and the branches above are marked dirty.
     @discardableResult
