@@ -66,13 +66,14 @@ let package = Package(
         .executableTarget(
             name: "equity-bench",
             dependencies: [
-                "Matching", "Node", "Custody", "Bridge",
+                "Matching", "Node", "Custody", "Bridge", "COpenSSL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
 
         // Tests: one target per library.
-        .testTarget(name: "MatchingTests", dependencies: ["Matching"], swiftSettings: strict),
+        .testTarget(
+            name: "MatchingTests", dependencies: ["Matching"], resources: [.copy("Flows")], swiftSettings: strict),
         .testTarget(name: "CustodyTests", dependencies: ["Custody"], swiftSettings: strict),
         .testTarget(
             name: "NodeTests", dependencies: ["Node"],

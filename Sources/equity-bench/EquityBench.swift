@@ -8,5 +8,14 @@ struct EquityBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "equity-bench",
         abstract: "Measure EquityChain's hot paths. Run with `swift run -c release equity-bench SCENARIO`.",
-        subcommands: [PrimitivesBenchmark.self, StateTreeBenchmark.self])
+        subcommands: [
+            PrimitivesBenchmark.self,
+            ChainBenchmark.self,
+            ChainCrashWriter.self,
+            MatchingBenchmark.self,
+            StateTreeBenchmark.self,
+            RocksDBScenario.self,
+            RocksDBCrashWriter.self,
+            TransactionPrimitives.Command.self,
+        ])
 }

@@ -14,6 +14,8 @@ struct PrimitivesBenchmark: ParsableCommand {
     func run() throws {
         var report = BenchReport(scenario: "primitives")
         report.record("keccak256_32B_per_s", Self.keccakPerSecond())
+        try TransactionPrimitives.measure(into: &report)
+        try RocksDBPrimitives.measure(into: &report)
         report.print(json: json)
     }
 

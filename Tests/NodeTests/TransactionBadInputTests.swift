@@ -86,6 +86,26 @@ struct TransactionBadInputTests {
         }
     }
 
+    /// The messages documented in docs/transactions.md.
+    @Test func messagesStartWithGethsWordingAndNameTheProblem() {
+        let cases: [(TransactionError, String)] = [
+            (.malformed(.dynamicFee, field: "nonce", .nonCanonicalInteger),
+             "rlp: non-canonical integer (leading zero bytes) (EIP-1559 transaction, field nonce)"),
+            (.malformed(.legacy, field: nil, .trailingBytes(count: 1)),
+             "rlp: input contains 1 bytes after the value (legacy transaction)"),
+            (.unsupportedType(3),
+             "transaction type not supported: type 0x3 (this node accepts legacy, EIP-2930 type 0x1 and EIP-1559 type 0x2)"),
+            (.invalidV(UInt256(29 as UInt64)),
+             "invalid transaction v, r, s values: v = 29 is neither 27/28 nor 35/36 + 2·chainId (EIP-155)"),
+            (.invalidChainId(have: 1, want: 31337), "invalid chain id for signer: have 1 want 31337 (sign for chain id 31337)"),
+            (.invalidSignature(.signatureValueOutOfRange("r")),
+             "invalid sender: invalid transaction v, r, s values: r is zero or not below the curve order"),
+            (.invalidSignature(.recoveryFailed),
+             "invalid sender: invalid transaction v, r, s values: no public key recovers from this signature"),
+        ]
+        for (error, message) in cases { #expect(error.description == message) }
+    }
+
     // MARK: Field lists
 
     @Test func wrongFieldCountsAreRefused() {

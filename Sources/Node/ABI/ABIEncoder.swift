@@ -5,6 +5,14 @@
 public enum ABIEncoder {
     /// Encodes `values` as the tuple of `types`.
     public static func encode(_ values: [ABIValue], as types: [ABIType]) throws(ABIEncodingError) -> [UInt8] {
+        try encode(values, as: types, argumentNumbers: { $0 })
+    }
+
+    /// Encodes `values` as the tuple of `types`; an error names value `i` as argument
+    /// `argumentNumbers(i)` (an event's data holds only its non-indexed arguments).
+    static func encode(
+        _ values: [ABIValue], as types: [ABIType], argumentNumbers: (Int) -> Int
+    ) throws(ABIEncodingError) -> [UInt8] {
         for type in types {
             do { try type.validate() } catch { throw .invalidType(error) }
         }
@@ -15,7 +23,7 @@ public enum ABIEncoder {
         var out = [UInt8]()
         out.reserveCapacity(types.count * 32)
         do {
-            try appendSequence(values, types: { types[$0] }, label: { ".\($0)" }, into: &out)
+            try appendSequence(values, types: { types[$0] }, label: { ".\(argumentNumbers($0))" }, into: &out)
         } catch {
             throw error.within("arguments")
         }

@@ -57,7 +57,8 @@ public struct ABIEvent: Hashable, Sendable, CustomStringConvertible {
             do { try parameter.type.validate() } catch { throw .invalidType(error) }
             do { topics.append(try Self.topic(for: value, as: parameter.type)) } catch { throw error.within("arguments.\(i)") }
         }
-        return (topics, try ABIEncoder.encode(dataValues, as: dataTypes))
+        let dataArguments = parameters.indices.filter { !parameters[$0].indexed }
+        return (topics, try ABIEncoder.encode(dataValues, as: dataTypes, argumentNumbers: { dataArguments[$0] }))
     }
 
     /// The values of a log of this event, in parameter order. An indexed parameter of a

@@ -6,15 +6,23 @@ public enum BlockExecutor {
     /// with enough gas, within the block gas limit, at the sender's next nonce.
     /// Returns the intrinsic gas.
     public static func validate(_ tx: VerifiedTransaction, state: WorldState, gasLimit: UInt64) throws(TransactionRejection) -> UInt64 {
+        let intrinsic = try checkStatic(tx, gasLimit: gasLimit)
+        let t = tx.transaction.transaction
+        let expected = state.account(tx.sender).nonce
+        if t.nonce < expected { throw .nonceTooLow(sender: tx.sender, tx: t.nonce, state: expected) }
+        if t.nonce > expected { throw .nonceTooHigh(sender: tx.sender, tx: t.nonce, state: expected) }
+        return intrinsic
+    }
+
+    /// The checks that do not depend on state: a call, no value, gas within the block
+    /// limit and above the intrinsic cost. Returns the intrinsic gas.
+    public static func checkStatic(_ tx: VerifiedTransaction, gasLimit: UInt64) throws(TransactionRejection) -> UInt64 {
         let t = tx.transaction.transaction
         guard t.to != nil else { throw .contractCreation }
         guard t.value == .zero else { throw .insufficientFunds(value: t.value) }
         guard t.gasLimit <= gasLimit else { throw .exceedsBlockGasLimit(gas: t.gasLimit, limit: gasLimit) }
         let intrinsic = GasSchedule.intrinsic(data: t.data, accessList: t.accessList)
         guard t.gasLimit >= intrinsic else { throw .intrinsicGasTooLow(have: t.gasLimit, want: intrinsic) }
-        let expected = state.account(tx.sender).nonce
-        if t.nonce < expected { throw .nonceTooLow(sender: tx.sender, tx: t.nonce, state: expected) }
-        if t.nonce > expected { throw .nonceTooHigh(sender: tx.sender, tx: t.nonce, state: expected) }
         return intrinsic
     }
 
@@ -36,7 +44,7 @@ public enum BlockExecutor {
         var reason = ""
         if gasUsed > t.gasLimit {
             gasUsed = t.gasLimit
-            reason = "out of gas: needs \(intrinsic + execution)"
+            reason = Receipt.outOfGasPrefix + "needs \(intrinsic + execution)"
         } else {
             let mark = state.checkpoint()
             do {

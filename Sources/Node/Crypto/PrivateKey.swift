@@ -15,10 +15,15 @@ extension Secp256k1 {
             self.bytes = raw
         }
 
-        /// A new key from the system CSPRNG.
+        /// A new key from the system CSPRNG (OpenSSL's DRBG, seeded by the OS).
+        ///
+        /// Stops the process if the generator cannot produce bytes: no secure key can be
+        /// made then, and carrying on with a weak one would be worse (as Go's crypto/rand).
         public static func generate() -> PrivateKey {
             while true {
-                if let key = try? PrivateKey(bytes: SecureBytes.random(count: 32)) { return key }
+                let candidate: [UInt8]
+                do { candidate = try SecureRandom.bytes(32) } catch { fatalError("no secure randomness: \(error)") }
+                if let key = try? PrivateKey(bytes: candidate) { return key }
             }
         }
 

@@ -46,8 +46,9 @@ public enum Secp256k1 {
 
         init() {
             raw = secp256k1_context_create(UInt32(SECP256K1_CONTEXT_NONE))!
-            var seed = SecureBytes.random(count: 32)
-            _ = secp256k1_context_randomize(raw, &seed)
+            // Randomization only blinds against side channels; without random bytes the
+            // context is still correct, so a failure here is not fatal.
+            if var seed = try? SecureRandom.bytes(32) { _ = secp256k1_context_randomize(raw, &seed) }
         }
 
         deinit { secp256k1_context_destroy(raw) }
@@ -61,14 +62,5 @@ public enum Secp256k1 {
     /// Whether `s` (32 bytes, big-endian) is at most n/2.
     static func isLowS<C: Collection>(_ s: C) -> Bool where C.Element == UInt8 {
         !halfOrder.lexicographicallyPrecedes(s)
-    }
-}
-
-/// Random bytes from the operating system's CSPRNG (`getrandom(2)` on Linux,
-/// through the standard library's `SystemRandomNumberGenerator`).
-enum SecureBytes {
-    static func random(count: Int) -> [UInt8] {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
     }
 }

@@ -8,7 +8,7 @@ enum EmbeddedGenesis {
   "chainId": 31337,
   "timestamp": 1767225600,
   "blockIntervalMs": 250,
-  "gasLimit": 30000000,
+  "gasLimit": 1000000000,
   "sequencer": "0xa0Ee7A142d267C1f36714E4a8F75612F20a79720",
   "roles": {
     "issuer": "0x14dC79964da2C08b23698B3D3cc7Ca32193d9955",

@@ -142,6 +142,10 @@ public struct WorldState: Sendable {
         }
     }
 
+    /// The keys written since the last `takeDirtyKeys()`, in a deterministic order,
+    /// without forgetting anything (so the block can still be reverted).
+    public var dirtyKeys: [StateKey] { dirty.sorted() }
+
     /// Forgets the journal (the block's transactions are final) and returns the keys
     /// written since the last call, in a deterministic order.
     public mutating func takeDirtyKeys() -> [StateKey] {

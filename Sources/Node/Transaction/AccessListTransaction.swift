@@ -37,16 +37,13 @@ public struct AccessListTransaction: Sendable, Hashable {
         return RLP.list(typeByte: TransactionType.accessList.rawValue, payload: payload)
     }
 
-    /// Reads the eight unsigned fields.
+    /// Reads the eight unsigned fields, in wire order (arguments are evaluated left to right).
     init(fields reader: inout TransactionFieldReader) throws(TransactionError) {
-        chainId = try reader.uint64("chainId")
-        nonce = try reader.uint64("nonce")
-        gasPrice = try reader.uint256("gasPrice")
-        gasLimit = try reader.uint64("gas")
-        to = try reader.recipient("to")
-        value = try reader.uint256("value")
-        data = try reader.bytes("data")
-        accessList = try reader.accessList("accessList")
+        self.init(
+            chainId: try reader.uint64("chainId"), nonce: try reader.uint64("nonce"),
+            gasPrice: try reader.uint256("gasPrice"), gasLimit: try reader.uint64("gas"),
+            to: try reader.recipient("to"), value: try reader.uint256("value"), data: try reader.bytes("data"),
+            accessList: try reader.accessList("accessList"))
     }
 
     private func fieldsPayload() -> [UInt8] {

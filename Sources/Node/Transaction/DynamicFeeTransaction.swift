@@ -42,17 +42,16 @@ public struct DynamicFeeTransaction: Sendable, Hashable {
         return RLP.list(typeByte: TransactionType.dynamicFee.rawValue, payload: payload)
     }
 
-    /// Reads the nine unsigned fields.
+    /// Reads the nine unsigned fields. Arguments are evaluated left to right, so they are
+    /// read in wire order; building through the memberwise initializer (rather than
+    /// assigning `self`'s fields one by one) spares a copy of the whole value.
     init(fields reader: inout TransactionFieldReader) throws(TransactionError) {
-        chainId = try reader.uint64("chainId")
-        nonce = try reader.uint64("nonce")
-        maxPriorityFeePerGas = try reader.uint256("maxPriorityFeePerGas")
-        maxFeePerGas = try reader.uint256("maxFeePerGas")
-        gasLimit = try reader.uint64("gas")
-        to = try reader.recipient("to")
-        value = try reader.uint256("value")
-        data = try reader.bytes("data")
-        accessList = try reader.accessList("accessList")
+        self.init(
+            chainId: try reader.uint64("chainId"), nonce: try reader.uint64("nonce"),
+            maxPriorityFeePerGas: try reader.uint256("maxPriorityFeePerGas"),
+            maxFeePerGas: try reader.uint256("maxFeePerGas"), gasLimit: try reader.uint64("gas"),
+            to: try reader.recipient("to"), value: try reader.uint256("value"), data: try reader.bytes("data"),
+            accessList: try reader.accessList("accessList"))
     }
 
     private func fieldsPayload() -> [UInt8] {

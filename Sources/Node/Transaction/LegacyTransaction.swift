@@ -64,15 +64,13 @@ public struct LegacyTransaction: Sendable, Hashable {
         return (chainId, UInt8(protected & 1))
     }
 
-    /// Reads the six unsigned fields; the chain id comes later, from `v`.
+    /// Reads the six unsigned fields, in wire order (arguments are evaluated left to
+    /// right); the chain id comes later, from `v`.
     init(fields reader: inout TransactionFieldReader) throws(TransactionError) {
-        nonce = try reader.uint64("nonce")
-        gasPrice = try reader.uint256("gasPrice")
-        gasLimit = try reader.uint64("gas")
-        to = try reader.recipient("to")
-        value = try reader.uint256("value")
-        data = try reader.bytes("data")
-        chainId = nil
+        self.init(
+            chainId: nil, nonce: try reader.uint64("nonce"), gasPrice: try reader.uint256("gasPrice"),
+            gasLimit: try reader.uint64("gas"), to: try reader.recipient("to"), value: try reader.uint256("value"),
+            data: try reader.bytes("data"))
     }
 
     private func fieldsPayload() -> [UInt8] {

@@ -33,7 +33,7 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .unsupportedType(let t):
             return "transaction type not supported: type 0x\(String(t, radix: 16)) (this node accepts legacy, EIP-2930 type 0x1 and EIP-1559 type 0x2)"
         case .malformed(let type, let field, let rlp):
-            let place = field.map { "field \($0) of a \(type) transaction" } ?? "\(type) transaction"
+            let place = field.map { "\(type) transaction, field \($0)" } ?? "\(type) transaction"
             return "\(rlp) (\(place))"
         case .invalidV(let v):
             return "invalid transaction v, r, s values: v = \(v) is neither 27/28 nor 35/36 + 2·chainId (EIP-155)"

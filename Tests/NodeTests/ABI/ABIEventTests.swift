@@ -64,5 +64,9 @@ struct ABIEventTests {
         #expect(throws: ABIEncodingError.typeMismatch(path: "arguments.1", expected: "a value of type address", found: "a bool")) {
             try event.encodeLog([.uint(.zero), .bool(true)])
         }
+        #expect(throws: ABIEncodingError.valueOutOfRange(path: "arguments.2", type: "uint8", value: "256")) {
+            try ABIEvent(name: "F", parameters: [.init(.uint(8)), .init(.address, indexed: true), .init(.uint(8))])
+                .encodeLog([.uint(.zero), .address(.zero), .uint(UInt256(256 as UInt64))])
+        }
     }
 }

@@ -1,0 +1,222 @@
+/// A continuous price-time priority order book for one market.
+///
+/// A value type: copying a book copies its state, and `snapshot()` /
+/// `init(snapshot:)` serialize it to bytes and back exactly. Every command takes the
+/// time it happens at (nanoseconds since the Unix epoch, passed in: the book reads no
+/// clock) and appends what happened to a caller-owned `[BookEvent]` buffer, which the
+/// caller may clear and reuse. Nothing here allocates per command once the pools have
+/// grown, uses floating point, or iterates an unordered collection to decide anything.
+///
+/// The session engine drives the book through `setTradingState`, `uncross`,
+/// `expireDayOrders`, `expireOrders(asOf:)`, `restingOrders(on:)` and `priceBand`.
+public struct OrderBook: Sendable {
+    /// The rules every order and amend is checked against.
+    public let rules: MarketRules
+    /// Whether the book matches; change it with `setTradingState(_:events:)`.
+    public internal(set) var state: TradingState
+    /// The price of the latest trade (continuous or uncross), if any.
+    public internal(set) var lastTradePrice: Int64?
+    /// When set, continuous matching trades only at prices inside the band: an incoming
+    /// order that meets a resting price outside it stops there (a `priceBandReached`
+    /// event), and its remainder rests if its time in force allows (the book may then be
+    /// crossed, which the session engine resolves by halting and reopening by auction)
+    /// or is cancelled with `CancelReason.priceBand`.
+    public var priceBand: PriceBand?
+
+    var orders: ContiguousArray<OrderSlot> = []
+    var freeOrders: ContiguousArray<Int32> = []
+    /// Level pool; levels 0 and 1 hold the buy and sell market orders waiting for an
+    /// auction and are never part of a `BookSide`.
+    var levels: ContiguousArray<PriceLevel> = []
+    var freeLevels: ContiguousArray<Int32> = []
+    var bids = BookSide()
+    var asks = BookSide()
+    var index: OrderIndex
+    /// The next priority stamp.
+    var nextSequence: UInt64 = 1
+
+    static let buyMarketLevel: Int32 = 0
+    static let sellMarketLevel: Int32 = 1
+
+    /// An empty book in the given state (continuous by default).
+    public init(rules: MarketRules, state: TradingState = .continuous, expectedOrders: Int = 1024) {
+        self.rules = rules
+        self.state = state
+        index = OrderIndex(capacity: expectedOrders)
+        orders.reserveCapacity(expectedOrders)
+        let empty = PriceLevel(price: 0, quantity: 0, head: OrderSlot.none, tail: OrderSlot.none, count: 0)
+        levels = [empty, empty]
+    }
+
+    // MARK: Queries
+
+    /// The number of orders resting (market orders waiting for an auction included).
+    public var restingOrderCount: Int { index.count }
+
+    /// The highest bid price, if any.
+    public var bestBid: Int64? { bids.keys.last }
+
+    /// The lowest ask price, if any.
+    public var bestAsk: Int64? { asks.keys.last.map { -$0 } }
+
+    /// The resting order with this id, if any.
+    public func order(_ id: UInt64) -> RestingOrder? {
+        let handle = index.find(id)
+        return handle < 0 ? nil : view(handle)
+    }
+
+    /// The resting orders of one side in priority order: market orders waiting for an
+    /// auction first (in time order), then limit orders best price first, in time order
+    /// inside a price.
+    public func restingOrders(on side: Side) -> [RestingOrder] {
+        var result: [RestingOrder] = []
+        forEachLevel(on: side) { level in
+            var handle = levels[Int(level)].head
+            while handle != OrderSlot.none {
+                result.append(view(handle))
+                handle = orders[Int(handle)].next
+            }
+        }
+        return result
+    }
+
+    /// The limit price levels of one side, best first: price, open quantity (reserve
+    /// included) and number of orders.
+    public func depth(on side: Side) -> [(price: Int64, quantity: Int64, orders: Int)] {
+        let bookSide = side == .buy ? bids : asks
+        return bookSide.levels.reversed().compactMap { handle in
+            let level = levels[Int(handle)]
+            return level.count == 0 ? nil : (level.price, level.quantity, Int(level.count))
+        }
+    }
+
+    /// Calls `body` with the market level, then every limit level of `side`, best first.
+    func forEachLevel(on side: Side, _ body: (Int32) -> Void) {
+        body(side == .buy ? Self.buyMarketLevel : Self.sellMarketLevel)
+        let bookSide = side == .buy ? bids : asks
+        for position in stride(from: bookSide.levels.count - 1, through: 0, by: -1) {
+            body(bookSide.levels[position])
+        }
+    }
+
+    func view(_ handle: Int32) -> RestingOrder {
+        let slot = orders[Int(handle)]
+        return RestingOrder(
+            id: slot.id, owner: slot.owner, side: slot.side,
+            price: slot.level < 2 ? nil : slot.price, remaining: slot.remaining,
+            displayed: slot.displayed, displayQuantity: slot.peak == 0 ? nil : slot.peak,
+            timeInForce: slot.timeInForce, postOnly: slot.postOnly,
+            selfTradePrevention: slot.selfTradePrevention, sequence: slot.sequence)
+    }
+
+    // MARK: Pool and level plumbing
+
+    @inline(__always)
+    mutating func allocateOrder(_ slot: OrderSlot) -> Int32 {
+        if let handle = freeOrders.popLast() {
+            orders[Int(handle)] = slot
+            return handle
+        }
+        orders.append(slot)
+        return Int32(truncatingIfNeeded: orders.count - 1)
+    }
+
+    /// Appends an allocated order to the back of its price level (creating the level),
+    /// giving it a new priority stamp.
+    @inline(__always)
+    mutating func link(_ handle: Int32) {
+        let slot = orders[Int(handle)]
+        let levelHandle: Int32
+        if slot.price == 0 {
+            levelHandle = slot.side == .buy ? Self.buyMarketLevel : Self.sellMarketLevel
+        } else {
+            let key = BookSide.key(slot.price, slot.side)
+            let position = slot.side == .buy ? bids.position(of: key) : asks.position(of: key)
+            if position.found {
+                levelHandle = slot.side == .buy ? bids.levels[position.index] : asks.levels[position.index]
+                if levels[Int(levelHandle)].count == 0 {
+                    if slot.side == .buy { bids.emptyLevels -= 1 } else { asks.emptyLevels -= 1 }
+                }
+            } else {
+                let level = PriceLevel(
+                    price: slot.price, quantity: 0, head: OrderSlot.none, tail: OrderSlot.none, count: 0)
+                if let reused = freeLevels.popLast() {
+                    levels[Int(reused)] = level
+                    levelHandle = reused
+                } else {
+                    levels.append(level)
+                    levelHandle = Int32(truncatingIfNeeded: levels.count - 1)
+                }
+                if slot.side == .buy {
+                    bids.insert(key: key, level: levelHandle, at: position.index)
+                } else {
+                    asks.insert(key: key, level: levelHandle, at: position.index)
+                }
+            }
+        }
+        let tail = levels[Int(levelHandle)].tail
+        orders[Int(handle)].prev = tail
+        orders[Int(handle)].next = OrderSlot.none
+        orders[Int(handle)].level = levelHandle
+        orders[Int(handle)].sequence = nextSequence
+        nextSequence &+= 1
+        if tail == OrderSlot.none {
+            levels[Int(levelHandle)].head = handle
+        } else {
+            orders[Int(tail)].next = handle
+        }
+        levels[Int(levelHandle)].tail = handle
+        levels[Int(levelHandle)].quantity += slot.remaining
+        levels[Int(levelHandle)].count += 1
+    }
+
+    /// Takes an order out of its level's FIFO, removing the level if it empties. The
+    /// slot stays allocated and indexed.
+    @inline(__always)
+    mutating func unlink(_ handle: Int32) {
+        let slot = orders[Int(handle)]
+        let levelHandle = slot.level
+        if slot.prev == OrderSlot.none {
+            levels[Int(levelHandle)].head = slot.next
+        } else {
+            orders[Int(slot.prev)].next = slot.next
+        }
+        if slot.next == OrderSlot.none {
+            levels[Int(levelHandle)].tail = slot.prev
+        } else {
+            orders[Int(slot.next)].prev = slot.prev
+        }
+        levels[Int(levelHandle)].quantity -= slot.remaining
+        levels[Int(levelHandle)].count -= 1
+        if levels[Int(levelHandle)].count == 0 && levelHandle >= 2 { levelEmptied(slot.side) }
+    }
+
+    /// Books a level of `side` that just emptied: drops it if it was the best, and
+    /// compacts the side when empty levels pile up.
+    @inline(__always)
+    mutating func levelEmptied(_ side: Side) {
+        if side == .buy {
+            bids.emptyLevels += 1
+            bids.trimEmptyBest(levels, &freeLevels)
+            bids.compactIfSparse(levels, &freeLevels)
+        } else {
+            asks.emptyLevels += 1
+            asks.trimEmptyBest(levels, &freeLevels)
+            asks.compactIfSparse(levels, &freeLevels)
+        }
+    }
+
+    /// Unlinks an order and forgets it.
+    @inline(__always)
+    mutating func removeOrder(_ handle: Int32) {
+        unlink(handle)
+        release(handle)
+    }
+
+    /// Frees an unlinked order's slot and index entry.
+    @inline(__always)
+    mutating func release(_ handle: Int32) {
+        index.remove(orders[Int(handle)].id)
+        freeOrders.append(handle)
+    }
+}

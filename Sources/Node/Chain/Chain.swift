@@ -1,0 +1,324 @@
+import Logging
+
+/// A node's chain: the world state, its state tree, the committed head and the
+/// storage, behind one actor.
+///
+/// As a sequencer it executes each transaction when it is admitted (so the pool
+/// rejects what would revert, with the reason) into an open block, and `seal(now:)`
+/// commits that block with its state root in one synced batch. As a replaying node it
+/// `importBlock`s the sequencer's blocks and checks every root. Receipts are served
+/// only for committed blocks, so whatever a user has a receipt for survives `kill -9`.
+public actor Chain {
+    public nonisolated let genesis: Genesis
+    public nonisolated let signer: TransactionSigner
+    public nonisolated let configuration: ChainConfiguration
+    let store: ChainStore
+    let logger: Logger
+
+    /// The state including the open block's transactions. Reading it from outside the
+    /// actor copies the whole ledger's dictionaries on the next write, so serving code
+    /// uses the small read methods below (`account`, `token`, …); tests may read it.
+    public private(set) var state: WorldState
+    private var tree: StateTree
+    /// The last committed block's header.
+    public private(set) var head: BlockHeader
+    private var pool: TransactionPool
+
+    private var openTransactions: [SignedTransaction] = []
+    /// The open transactions' envelopes and hashes, kept from admission for the commit.
+    private var openEncoded: [[UInt8]] = []
+    private var openTransactionHashes: [Bytes32] = []
+    private var openReceipts: [Receipt] = []
+    private var openHashes: Set<Bytes32> = []
+    private var openGasUsed: UInt64 = 0
+    private var openTimestamp: UInt64 = 0
+    /// Set when a commit failed: the in-memory state is ahead of the disk, so the node
+    /// stops taking work and must be restarted (it resumes from the committed head).
+    private var failure: ChainStoreError?
+
+    /// Opens (or creates) the chain of `genesis` in `path`, resuming at the committed
+    /// head after checking that the stored state hashes to its state root.
+    public init(genesis: Genesis, path: String, configuration: ChainConfiguration = .init(), logger: Logger) throws(ChainStoreError) {
+        self.genesis = genesis
+        self.configuration = configuration
+        self.signer = TransactionSigner(chainId: genesis.chainId, allowsUnprotected: configuration.allowsUnprotectedTransactions)
+        self.logger = logger
+        self.pool = TransactionPool(capacity: configuration.poolCapacity, perSenderLimit: configuration.poolPerSenderLimit)
+        store = try ChainStore(path: path, logger: logger)
+        let first = Self.genesisBlock(genesis)
+        if let (number, hash) = try store.head() {
+            guard let stored = try store.genesisHash(), stored == first.block.header.hash else {
+                throw .genesisMismatch(stored: try store.genesisHash() ?? .zero, expected: first.block.header.hash)
+            }
+            guard let headBlock = try store.block(number: number), headBlock.header.hash == hash else {
+                throw .corrupt("head block \(number) is missing or does not match the head pointer")
+            }
+            let (loaded, leaves) = try store.loadState(system: first.state.system)
+            var loadedTree: StateTree
+            do { loadedTree = try StateTree(sortedLeaves: leaves) } catch { throw .corrupt("state leaves: \(error)") }
+            let root = loadedTree.commit()
+            guard root == headBlock.header.stateRoot else {
+                throw .stateRootMismatch(head: number, computed: root, header: headBlock.header.stateRoot)
+            }
+            state = loaded
+            tree = loadedTree
+            head = headBlock.header
+            logger.info("resumed chain", metadata: ["head": "\(number)", "hash": "\(hash)", "stateRoot": "\(root)"])
+        } else {
+            try store.commit(first.block, receipts: [], stateChanges: first.changes)
+            state = first.state
+            tree = first.tree
+            head = first.block.header
+            logger.info("initialised chain from genesis", metadata: ["chainId": "\(genesis.chainId)", "genesis": "\(first.block.header.hash)"])
+        }
+    }
+
+    /// Block 0 of a genesis: its state, tree and header.
+    static func genesisBlock(_ genesis: Genesis) -> (state: WorldState, tree: StateTree, block: Block, changes: [(StateKey, [UInt8]?)]) {
+        var state = WorldState(genesis: genesis)
+        var tree = StateTree()
+        let changes = apply(state.takeDirtyKeys(), of: state, to: &tree)
+        let header = BlockHeader(
+            parentHash: .zero, coinbase: genesis.sequencer, stateRoot: tree.commit(), transactionsRoot: OrderedMerkleRoot.empty,
+            receiptsRoot: OrderedMerkleRoot.empty, logsBloom: LogsBloom(), number: 0, gasLimit: genesis.gasLimit, gasUsed: 0,
+            timestamp: genesis.timestamp, extraData: genesisCommitment(genesis).bytes)
+        return (state, tree, Block(header: header, transactions: []), changes)
+    }
+
+    /// What block 0's `extraData` holds: keccak256(rlp([chainId, blockIntervalMs,
+    /// sequencer, name])), the genesis settings that live outside the state, so that
+    /// two chains differing only in those have different genesis hashes.
+    static func genesisCommitment(_ genesis: Genesis) -> Bytes32 {
+        Keccak256.hash(RLPItem.list([
+            .uint(genesis.chainId), .uint(genesis.blockIntervalMs), .bytes(genesis.sequencer.bytes), .bytes(Array(genesis.name.utf8)),
+        ]).encoded)
+    }
+
+    /// Writes `keys`' current values into the tree; returns them for storage.
+    private static func apply(_ keys: [StateKey], of state: WorldState, to tree: inout StateTree) -> [(StateKey, [UInt8]?)] {
+        keys.map { key in
+            let value = state.encodedValue(key)
+            if let value { tree.update(path: key.path, valueHash: Keccak256.hash(value)) } else { _ = tree.remove(path: key.path) }
+            return (key, value)
+        }
+    }
+
+    /// Closes the database. Further calls fail.
+    public func close() {
+        store.close()
+    }
+
+    // MARK: Sequencing
+
+    /// Admits a transaction whose sender was recovered (recover outside the actor, on
+    /// every core, with `signer.verifyAll`). An executable one runs now in the open
+    /// block; one with a future nonce waits in the pool. `now` is the wall clock in
+    /// seconds, used as the open block's timestamp when this opens it.
+    @discardableResult
+    public func submit(_ tx: VerifiedTransaction, now: UInt64) throws(TransactionRejection) -> Bytes32 {
+        if let failure { throw .refused(reason: "node is stopping: \(failure)") }
+        if openHashes.contains(tx.hash) || pool.contains(tx.hash) { throw .alreadyKnown }
+        let t = tx.transaction.transaction
+        let expected = state.account(tx.sender).nonce
+        if t.nonce < expected { throw .nonceTooLow(sender: tx.sender, tx: t.nonce, state: expected) }
+        _ = try BlockExecutor.checkStatic(tx, gasLimit: genesis.gasLimit)
+        if t.nonce > expected {
+            try pool.add(tx)
+            return tx.hash
+        }
+        try execute(tx, now: now)
+        promote(tx.sender, now: now)
+        return tx.hash
+    }
+
+    /// Runs `tx` in the open block; a call that reverts is refused with its reason and
+    /// leaves no trace (not even the nonce). Running out of gas is included, status 0.
+    private func execute(_ tx: VerifiedTransaction, now: UInt64) throws(TransactionRejection) {
+        let t = tx.transaction.transaction
+        if openGasUsed + t.gasLimit > genesis.gasLimit {
+            // The open block is full: wait for the next one.
+            try pool.add(tx)
+            return
+        }
+        if openTransactions.isEmpty { openTimestamp = max(head.timestamp, now) }
+        let context = BlockContext(number: head.number + 1, timestamp: openTimestamp)
+        let mark = state.checkpoint()
+        let receipt = try BlockExecutor.apply(tx, index: UInt32(openTransactions.count), cumulativeGasUsed: openGasUsed,
+                                              state: &state, block: context, gasLimit: genesis.gasLimit)
+        if !receipt.succeeded && !receipt.ranOutOfGas {
+            state.revert(to: mark)
+            throw .refused(reason: "execution reverted: \(receipt.revertReason)")
+        }
+        openTransactions.append(tx.transaction)
+        openEncoded.append(tx.transaction.encoded)
+        openTransactionHashes.append(tx.hash)
+        openReceipts.append(receipt)
+        openHashes.insert(tx.hash)
+        openGasUsed = receipt.cumulativeGasUsed
+    }
+
+    /// Runs the sender's queued transactions that became executable.
+    private func promote(_ sender: Address, now: UInt64) {
+        pool.prune(sender: sender, below: state.account(sender).nonce)
+        while let next = pool.take(sender: sender, nonce: state.account(sender).nonce) {
+            do { try execute(next, now: now) } catch {
+                logger.debug("dropped queued transaction", metadata: ["hash": "\(next.hash)", "reason": "\(error)"])
+                break
+            }
+            if pool.contains(next.hash) { break }  // the block is full; it waits again
+        }
+    }
+
+    /// Commits the open block (if any, or an empty one when configured) with its state
+    /// root, in one synced batch, and makes it the head.
+    public func seal(now: UInt64) throws(ChainStoreError) -> SealedBlock? {
+        if let failure { throw failure }
+        guard !openTransactions.isEmpty || configuration.sealsEmptyBlocks else { return nil }
+        let timestamp = openTransactions.isEmpty ? max(head.timestamp, now) : openTimestamp
+        let changes = Self.apply(state.takeDirtyKeys(), of: state, to: &tree)
+        var bloom = LogsBloom()
+        for r in openReceipts { bloom.formUnion(r.bloom) }
+        let header = BlockHeader(
+            parentHash: head.hash, coinbase: genesis.sequencer, stateRoot: tree.commit(),
+            transactionsRoot: Block.transactionsRoot(hashes: openTransactionHashes),
+            receiptsRoot: OrderedMerkleRoot.root(leaves: openReceipts.map { Keccak256.hash($0.consensusEncoding) }),
+            logsBloom: bloom, number: head.number + 1, gasLimit: genesis.gasLimit, gasUsed: openGasUsed, timestamp: timestamp)
+        let sealed = SealedBlock(block: Block(header: header, transactions: openTransactions), receipts: openReceipts)
+        do {
+            try store.commit(header: header, rawTransactions: openEncoded, transactionHashes: openTransactionHashes,
+                             receipts: openReceipts, stateChanges: changes)
+        } catch {
+            failure = error
+            logger.critical("block commit failed; the node stops taking work", metadata: ["block": "\(header.number)", "error": "\(error)"])
+            throw error
+        }
+        head = header
+        openTransactions.removeAll(keepingCapacity: true)
+        openEncoded.removeAll(keepingCapacity: true)
+        openTransactionHashes.removeAll(keepingCapacity: true)
+        openReceipts.removeAll(keepingCapacity: true)
+        openHashes.removeAll(keepingCapacity: true)
+        openGasUsed = 0
+        // Transactions that waited for a full block go into the new one.
+        for sender in pool.senders { promote(sender, now: now) }
+        return sealed
+    }
+
+    /// Pending transactions: executed in the open block, and waiting in the pool.
+    public var pendingCount: (open: Int, queued: Int) { (openTransactions.count, pool.count) }
+
+    // MARK: Replay
+
+    /// Re-executes a block of the sequencer and commits it if every root and the hash
+    /// agree; otherwise nothing changes and the mismatch is reported.
+    public func importBlock(_ block: Block) throws(BlockImportError) -> SealedBlock {
+        guard openTransactions.isEmpty else { throw .sequencerHasOpenBlock }
+        let header = block.header
+        guard header.number == head.number + 1, header.parentHash == head.hash else {
+            throw .notNext(number: header.number, parentHash: header.parentHash, head: head.number, headHash: head.hash)
+        }
+        var verified: [VerifiedTransaction] = []
+        verified.reserveCapacity(block.transactions.count)
+        for (i, result) in signer.verifyAll(block.transactions).enumerated() {
+            switch result {
+            case .success(let tx): verified.append(tx)
+            case .failure(let error): throw .badSignature(index: i, error)
+            }
+        }
+        let mark = state.checkpoint()
+        let receipts: [Receipt]
+        do {
+            receipts = try BlockExecutor.execute(verified, state: &state, block: BlockContext(number: header.number, timestamp: header.timestamp),
+                                                 gasLimit: header.gasLimit)
+        } catch {
+            state.revert(to: mark)
+            _ = state.takeDirtyKeys()
+            throw .execution(error)
+        }
+        let keys = state.dirtyKeys
+        let changes = Self.apply(keys, of: state, to: &tree)
+        let root = tree.commit()
+        var bloom = LogsBloom()
+        for r in receipts { bloom.formUnion(r.bloom) }
+        let receiptsRoot = OrderedMerkleRoot.root(leaves: receipts.map { Keccak256.hash($0.consensusEncoding) })
+        let checks: [(String, String, String)] = [
+            ("stateRoot", header.stateRoot.hex, root.hex),
+            ("receiptsRoot", header.receiptsRoot.hex, receiptsRoot.hex),
+            ("transactionsRoot", header.transactionsRoot.hex, Block.transactionsRoot(block.transactions).hex),
+            ("gasUsed", String(header.gasUsed), String(receipts.last?.cumulativeGasUsed ?? 0)),
+            ("logsBloom", Hex.encode(header.logsBloom.bytes), Hex.encode(bloom.bytes)),
+        ]
+        if let bad = checks.first(where: { $0.1 != $0.2 }) {
+            // Undo the state and the tree: rewind the journal, then rewrite the same keys.
+            state.revert(to: mark)
+            _ = Self.apply(keys, of: state, to: &tree)
+            _ = tree.commit()
+            _ = state.takeDirtyKeys()
+            throw .mismatch(field: bad.0, block: bad.1, computed: bad.2)
+        }
+        _ = state.takeDirtyKeys()
+        do { try store.commit(block, receipts: receipts, stateChanges: changes) } catch {
+            failure = error
+            throw .storage(error)
+        }
+        head = header
+        return SealedBlock(block: block, receipts: receipts)
+    }
+
+    // MARK: Reads
+
+    /// An account with its nonce and positions, including the open block.
+    public func account(_ address: Address) -> AccountState { state.account(address) }
+
+    /// A token's state, if `address` is a token.
+    public func token(_ address: Address) -> TokenState? { state.token(address) }
+
+    /// Every token, in address order.
+    public func tokens() -> [(address: Address, token: TokenState)] {
+        state.tokens.keys.sorted().map { ($0, state.tokens[$0]!) }
+    }
+
+    /// The verified identity a wallet belongs to.
+    public func identity(of wallet: Address) -> Identity? { state.identity(of: wallet) }
+
+    /// An ERC-20 allowance.
+    public func allowance(token: Address, owner: Address, spender: Address) -> UInt128 {
+        state.allowance(AllowanceKey(token: token, owner: owner, spender: spender))
+    }
+
+    /// Redemptions with ids from `firstId`, at most `limit`, in id order.
+    public func redemptions(from firstId: UInt64, limit: Int) -> [Redemption] {
+        var out: [Redemption] = []
+        var id = max(firstId, 1)
+        while out.count < limit, id < state.system.nextRedemptionId {
+            if let r = state.redemptions[id] { out.append(r) }
+            id += 1
+        }
+        return out
+    }
+
+    /// Whether native contract code lives at `address` (what `eth_getCode` reports).
+    public func hasCode(at address: Address) -> Bool { CallDispatcher.hasCode(state, at: address) }
+
+    /// The execution gas of a call (for `eth_estimateGas`).
+    public func executionGas(to: Address, data: [UInt8]) -> UInt64 { CallDispatcher.executionGas(state, to: to, data: data) }
+
+    /// A committed block by number.
+    public func block(number: UInt64) throws(ChainStoreError) -> Block? { try store.block(number: number) }
+
+    /// A committed transaction's receipt.
+    public func receipt(transaction hash: Bytes32) throws(ChainStoreError) -> Receipt? {
+        guard let (number, index) = try store.transactionLocation(hash: hash) else { return nil }
+        let receipts = try store.receipts(number: number)
+        return Int(index) < receipts.count ? receipts[Int(index)] : nil
+    }
+
+    /// Runs a call against the current state without keeping any of its effects
+    /// (`eth_call`): the output, or the revert.
+    public func call(from: Address, to: Address, data: [UInt8], now: UInt64) throws(Revert) -> [UInt8] {
+        let mark = state.checkpoint()
+        defer { state.revert(to: mark) }
+        let context = BlockContext(number: head.number + 1, timestamp: max(head.timestamp, now))
+        return try CallDispatcher.call(&state, sender: from, to: to, data: data, block: context).output
+    }
+}
