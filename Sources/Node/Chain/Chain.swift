@@ -24,11 +24,11 @@ public actor Chain {
     public private(set) var head: BlockHeader
     private var pool: TransactionPool
 
-    private var openTransactions: [SignedTransaction] = []
+    private(set) var openTransactions: [SignedTransaction] = []
     /// The open transactions' envelopes and hashes, kept from admission for the commit.
     private var openEncoded: [[UInt8]] = []
     private var openTransactionHashes: [Bytes32] = []
-    private var openReceipts: [Receipt] = []
+    private(set) var openReceipts: [Receipt] = []
     private var openHashes: Set<Bytes32> = []
     private var openGasUsed: UInt64 = 0
     private var openTimestamp: UInt64 = 0
