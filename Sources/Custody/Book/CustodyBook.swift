@@ -229,4 +229,21 @@ public struct CustodyBook: Sendable {
     public var cashDividendReceipts: [Movement] {
         movements(account: reserveAccount).filter { $0.kind == .cashDividend && isSettled($0) }
     }
+
+    /// A complete statement of one account's settled holdings: aggregate = settled,
+    /// not available = the part promised to pending deliveries, available = the rest.
+    /// `Semt002Writer` writes it for the custodian's counterpart systems.
+    public func holdingStatement(
+        account: SafekeepingAccount, id: String, asOf: SettlementDate, owner: AccountOwner? = nil
+    ) -> HoldingStatement {
+        var balances: [ISIN: HoldingBalance] = [:]
+        for (isin, p) in positions(account: account) where !p.settled.isZero {
+            let blocked = min(p.settled, p.pendingOutgoing)
+            balances[isin] = HoldingBalance(
+                consistentAggregate: p.settled, available: Quantity(raw: p.settled.raw - blocked.raw), notAvailable: blocked)
+        }
+        return HoldingStatement(
+            id: id, owner: owner, asOf: asOf, update: .complete, pageCount: 1,
+            holdings: AccountHoldings(account: account, balances: balances))
+    }
 }

@@ -30,4 +30,11 @@ public struct HoldingBalance: Hashable, Sendable, Codable {
         self.available = available
         self.notAvailable = notAvailable
     }
+
+    /// Balances already known to be consistent.
+    init(consistentAggregate aggregate: Quantity, available: Quantity?, notAvailable: Quantity?) {
+        self.aggregate = aggregate
+        self.available = available
+        self.notAvailable = notAvailable
+    }
 }

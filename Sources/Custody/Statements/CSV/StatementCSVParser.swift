@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the custody statement CSV: a header row naming `StatementCSVColumn`s, then
 /// one holding per row. Rows with the same `statement_id` and `page` form one page.
 public enum StatementCSVParser {

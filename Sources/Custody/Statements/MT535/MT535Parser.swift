@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads SWIFT MT535 statements of holdings: a file holds one message (block 4 text,
 /// with or without the `{1:}{2:}{4:` … `-}` envelope) or several enveloped messages,
 /// each one page.
