@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import Custody
 
 @Suite("Custody ledger over its store")
@@ -47,5 +48,29 @@ struct CustodyLedgerTests {
         #expect(first.count == 1)
         #expect(second == [.duplicate(statementId: "SBC-20261125-RSV01", page: 1)])
         #expect(ledger.store.loadStatementPages().count == 1)
+    }
+}
+
+@Suite("Codable forms a store keeps")
+struct CustodyCodableTests {
+    typealias F = Fixtures
+
+    @Test func movementsAndPagesRoundTripThroughJSON() throws {
+        let movement = F.movement("DWAC-1", .dwacDeposit, "12.5", trade: "2026-11-25", settle: "2026-11-27", chainAddress: F.wallet)
+        let encoded = try JSONEncoder().encode(movement)
+        #expect(String(decoding: encoded, as: UTF8.self).contains("\"quantity\":\"12.5\""))
+        #expect(try JSONDecoder().decode(Movement.self, from: encoded) == movement)
+        for name in ["semt002-v11-single-page.xml", "mt535-page2-of-2.fin", "statement.csv"] {
+            for page in try StatementImporter.pages(from: try F.sample(name)) {
+                #expect(try JSONDecoder().decode(StatementPage.self, from: try JSONEncoder().encode(page)) == page)
+            }
+        }
+    }
+
+    @Test func storedValuesAreCheckedWhenDecoded() {
+        let bad = Data(#"{"reference":"X","kind":"receive","account":"RSV","isin":"US0378331006","quantity":"1","tradeDate":"2026-11-25","settlementDate":"2026-11-27"}"#.utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Movement.self, from: bad) }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Quantity.self, from: Data(#""-1""#.utf8)) }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(SettlementDate.self, from: Data(#""2026-02-30""#.utf8)) }
     }
 }

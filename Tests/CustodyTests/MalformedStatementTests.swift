@@ -26,21 +26,35 @@ struct MalformedStatementTests {
 
     enum VariantError: Error { case notFound(String) }
 
-    /// Imports `text` into a fresh ledger and returns the file error, checking that nothing changed.
-    func refusal(_ text: String) throws -> StatementFileError? {
+    /// Imports `files` in turn into a ledger holding one complete statement; the last
+    /// must be refused, leaving the ledger as it was. Returns the ledger's error.
+    func refusedImport(_ files: [String]) throws -> CustodyLedgerError? {
         var l = try ledger()
+        for file in files.dropLast() { _ = try l.importStatementFile(Array(file.utf8)) }
         let (store, statements) = (l.store, l.statements)
         do {
-            _ = try l.importStatementFile(Array(text.utf8))
+            _ = try l.importStatementFile(Array((files.last ?? "").utf8))
         } catch {
             #expect(l.store == store)
             #expect(l.statements == statements)
-            if case .file(let e) = error { return e }
-            Issue.record("refused, but not as a malformed file: \(error)")
-            return nil
+            return error
         }
-        Issue.record("a malformed file was imported")
+        Issue.record("the last file was imported")
         return nil
+    }
+
+    /// The file error refusing `text`.
+    func refusal(_ text: String) throws -> StatementFileError? {
+        guard let error = try refusedImport([text]) else { return nil }
+        guard case .file(let e) = error else { Issue.record("refused, but not as a malformed file: \(error)"); return nil }
+        return e
+    }
+
+    /// The register error refusing the last of `files`.
+    func registerError(_ files: [String]) throws -> StatementRegisterError? {
+        guard let error = try refusedImport(files) else { return nil }
+        guard case .statements(let e) = error else { Issue.record("refused, but not by the register: \(error)"); return nil }
+        return e
     }
 
     func element(_ path: String, _ line: Int) -> StatementLocation { .element(path: path, line: line) }
@@ -214,23 +228,6 @@ struct MalformedStatementTests {
     }
 
     // MARK: Pages across files
-
-    func registerError(_ files: [String]) throws -> StatementRegisterError? {
-        var l = try ledger()
-        for file in files.dropLast() { _ = try l.importStatementFile(Array(file.utf8)) }
-        let (store, statements) = (l.store, l.statements)
-        do {
-            _ = try l.importStatementFile(Array((files.last ?? "").utf8))
-        } catch {
-            #expect(l.store == store)
-            #expect(l.statements == statements)
-            if case .statements(let e) = error { return e }
-            Issue.record("refused, but not by the register: \(error)")
-            return nil
-        }
-        Issue.record("imported")
-        return nil
-    }
 
     @Test func pageBeyondTheLastPage() throws {
         let page2 = try F.sample("mt535-page2-of-2.fin")

@@ -49,7 +49,7 @@ public struct CustodyBook: Sendable {
             try next.applySettlement(of: movement)
         } else {
             next.pendingReferences.append(ref)
-            try next.applyBooking(of: movement)
+            try next.adjustPending(of: movement, booking: true)
         }
         self = next
         return true
@@ -72,7 +72,7 @@ public struct CustodyBook: Sendable {
             }
             .map(\.element)
         for movement in due {
-            try next.releaseBooking(of: movement)
+            try next.adjustPending(of: movement, booking: false)
             try next.applySettlement(of: movement)
         }
         let settledRefs = Set(due.map(\.reference))
@@ -134,27 +134,15 @@ public struct CustodyBook: Sendable {
         return gross.raw >= position.pendingOutgoing.raw ? Quantity(raw: gross.raw - position.pendingOutgoing.raw) : .zero
     }
 
-    private mutating func applyBooking(of m: Movement) throws(CustodyBookError) {
+    /// Adds a booked movement to its position's pending side, or takes it off when it settles.
+    private mutating func adjustPending(of m: Movement, booking: Bool) throws(CustodyBookError) {
         guard m.kind != .cashDividend else { return }
         let key = PositionKey(account: m.account, isin: m.isin)
         var p = positionTable[key] ?? CustodyPosition()
-        if m.kind.isIncomingShares {
-            p.pendingIncoming = try checked(m.reference) { () throws(Quantity.Failure) in try p.pendingIncoming.adding(m.quantity) }
-        } else {
-            p.pendingOutgoing = try checked(m.reference) { () throws(Quantity.Failure) in try p.pendingOutgoing.adding(m.quantity) }
+        func adjust(_ q: Quantity) throws(CustodyBookError) -> Quantity {
+            try checked(m.reference) { () throws(Quantity.Failure) in booking ? try q.adding(m.quantity) : try q.subtracting(m.quantity) }
         }
-        positionTable[key] = p
-    }
-
-    private mutating func releaseBooking(of m: Movement) throws(CustodyBookError) {
-        guard m.kind != .cashDividend else { return }
-        let key = PositionKey(account: m.account, isin: m.isin)
-        var p = positionTable[key] ?? CustodyPosition()
-        if m.kind.isIncomingShares {
-            p.pendingIncoming = try checked(m.reference) { () throws(Quantity.Failure) in try p.pendingIncoming.subtracting(m.quantity) }
-        } else {
-            p.pendingOutgoing = try checked(m.reference) { () throws(Quantity.Failure) in try p.pendingOutgoing.subtracting(m.quantity) }
-        }
+        if m.kind.isIncomingShares { p.pendingIncoming = try adjust(p.pendingIncoming) } else { p.pendingOutgoing = try adjust(p.pendingOutgoing) }
         positionTable[key] = p
     }
 

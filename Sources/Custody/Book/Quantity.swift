@@ -121,14 +121,8 @@ public struct Quantity: Hashable, Comparable, Sendable, Codable, CustomStringCon
     public static func < (a: Quantity, b: Quantity) -> Bool { a.raw < b.raw }
 
     public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(parsing: text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
-        }
+        self = try SingleStringCoding.decode(decoder) { (t) throws(Failure) in try Self(parsing: t) }
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(formatted())
-    }
+    public func encode(to encoder: Encoder) throws { try SingleStringCoding.encode(formatted(), to: encoder) }
 }

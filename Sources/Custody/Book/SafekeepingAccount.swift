@@ -34,14 +34,8 @@ public struct SafekeepingAccount: Hashable, Comparable, Sendable, Codable, Custo
     public static func < (a: SafekeepingAccount, b: SafekeepingAccount) -> Bool { a.id < b.id }
 
     public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
-        }
+        self = try SingleStringCoding.decode(decoder) { (t) throws(Failure) in try Self(t) }
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(id)
-    }
+    public func encode(to encoder: Encoder) throws { try SingleStringCoding.encode(id, to: encoder) }
 }

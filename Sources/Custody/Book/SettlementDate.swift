@@ -110,14 +110,8 @@ public struct SettlementDate: Hashable, Comparable, Sendable, Codable, CustomStr
     }
 
     public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(parsing: text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
-        }
+        self = try SingleStringCoding.decode(decoder) { (t) throws(Failure) in try Self(parsing: t) }
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(iso8601)
-    }
+    public func encode(to encoder: Encoder) throws { try SingleStringCoding.encode(iso8601, to: encoder) }
 }

@@ -33,14 +33,8 @@ public struct WalletAddress: Hashable, Comparable, Sendable, Codable, CustomStri
     public static func < (a: WalletAddress, b: WalletAddress) -> Bool { a.text < b.text }
 
     public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
-        }
+        self = try SingleStringCoding.decode(decoder) { (t) throws(Failure) in try Self(t) }
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(text)
-    }
+    public func encode(to encoder: Encoder) throws { try SingleStringCoding.encode(text, to: encoder) }
 }
