@@ -66,14 +66,8 @@ public struct ISIN: Hashable, Comparable, Sendable, CustomStringConvertible, Cod
     public static func < (a: ISIN, b: ISIN) -> Bool { a.code < b.code }
 
     public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
-        }
+        self = try SingleStringCoding.decode(decoder) { (t) throws(ParseError) in try Self(t) }
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(code)
-    }
+    public func encode(to encoder: Encoder) throws { try SingleStringCoding.encode(code, to: encoder) }
 }
