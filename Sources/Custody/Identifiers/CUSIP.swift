@@ -1,7 +1,7 @@
 /// A CUSIP: the nine-character identifier of a North American security (six-character
 /// issuer, two-character issue, one check digit computed by the "modulus 10 double
 /// add double" rule, with `*` = 36, `@` = 37, `#` = 38).
-public struct CUSIP: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+public struct CUSIP: SecurityIdentifier {
     /// The nine characters, uppercase.
     public let code: String
 
@@ -47,14 +47,4 @@ public struct CUSIP: Hashable, Comparable, Sendable, CustomStringConvertible, Co
         default: return nil
         }
     }
-
-    public var description: String { code }
-
-    public static func < (a: CUSIP, b: CUSIP) -> Bool { a.code < b.code }
-
-    public init(from decoder: Decoder) throws {
-        self = try SingleStringCoding.decode(decoder) { (t) throws(ParseError) in try Self(t) }
-    }
-
-    public func encode(to encoder: Encoder) throws { try SingleStringCoding.encode(code, to: encoder) }
 }

@@ -3,7 +3,7 @@
 ///
 /// Parsing checks the form and the Luhn check digit computed over the letters
 /// expanded to numbers (A=10 … Z=35), so a mistyped ISIN is refused, not stored.
-public struct ISIN: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+public struct ISIN: SecurityIdentifier {
     /// The twelve characters, uppercase.
     public let code: String
 
@@ -60,14 +60,4 @@ public struct ISIN: Hashable, Comparable, Sendable, CustomStringConvertible, Cod
 
     /// The national identifier (for US ISINs, the CUSIP), characters 3 to 11.
     public var nationalCode: Substring { code.dropFirst(2).prefix(9) }
-
-    public var description: String { code }
-
-    public static func < (a: ISIN, b: ISIN) -> Bool { a.code < b.code }
-
-    public init(from decoder: Decoder) throws {
-        self = try SingleStringCoding.decode(decoder) { (t) throws(ParseError) in try Self(t) }
-    }
-
-    public func encode(to encoder: Encoder) throws { try SingleStringCoding.encode(code, to: encoder) }
 }
