@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import Custody
 
 @Suite("MT535 import")
@@ -61,5 +62,15 @@ struct MT535ImportTests {
         #expect(page.update == .delta)
         #expect(page.isLast)
         #expect(page.holdings.balances[F.aapl]?.aggregate == F.q("0.25"))
+    }
+
+    @Test func aGapInThePagesHoldsTheStatement() throws {
+        let page3 = try F.sample("mt535-page2-of-2.fin").replacingOccurrences(of: ":28E:2/LAST", with: ":28E:3/LAST")
+        let pages = try StatementImporter.pages(from: try F.sample("mt535-page1-of-2.fin") + page3)
+        var register = StatementRegister()
+        let outcomes = try register.receive(pages)
+        #expect(outcomes.last == .held(statementId: "047", account: F.reserve, receivedPages: [1, 3], lastPage: 3))
+        #expect(register.current.isEmpty)
+        #expect(register.heldStatements.map(\.pages) == [[1, 3]])
     }
 }

@@ -158,6 +158,7 @@ struct MalformedStatementTests {
             ([(":98A::STAT//20261127", ":98A::STAT//20261131")], 7, .badDate("20261131")),
             ([(":20C::SEME//RSV01-535-0047-1\r\n", "")], 2, .missing(":20C::SEME// reference in GENL")),
             ([("ISIN US5949181045", "/US/594918104")], 26, .missing("the ISIN in :35B: (written 'ISIN US0378331005')")),
+            ([(":93B::AVAI//UNIT/10,\r\n", ":93B::AVAI//UNIT/10,\r\n0,5\r\n")], 30, .unexpected("line '0,5' (every field starts with :TAG:)")),
             ([(":16S:SUBBAL", ":16S:SUBSAFE")], 33, .syntax(":16S:SUBSAFE closes SUBBAL, opened at line 31")),
         ]
         for (replacements, line, problem) in cases {

@@ -194,7 +194,16 @@ public enum MT535Parser {
                 holdings: AccountHoldings(account: account, balances: main), subAccounts: subAccounts)
         }
 
+        /// Only `:35B:` carries description lines; a line under any other field read here is an error.
+        func singleLine(_ f: MT535Field) throws(StatementFileError) {
+            guard f.continuation.isEmpty else {
+                throw StatementFileError(format: .mt535, location: .line(f.line + 1),
+                                         problem: .unexpected("line '\(f.continuation[0])' (every field starts with :TAG:)"))
+            }
+        }
+
         func plain(_ f: MT535Field) throws(StatementFileError) -> String {
+            try singleLine(f)
             guard let q = f.qualified, q.scheme == nil, !q.rest.isEmpty else {
                 throw fail(f, .syntax("'\(f.value)' is not :QUALIFIER//value"))
             }
@@ -202,6 +211,7 @@ public enum MT535Parser {
         }
 
         func page(_ f: MT535Field) throws(StatementFileError) -> (Int, Bool) {
+            try singleLine(f)
             let parts = f.value.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 2, (1...5).contains(parts[0].count), parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
                   let n = Int(parts[0]), n >= 1
@@ -291,6 +301,7 @@ public enum MT535Parser {
 
         /// `:93B::QUAL//UNIT/[N]1234,5`
         func balance(_ f: MT535Field) throws(StatementFileError) -> (String, Quantity) {
+            try singleLine(f)
             guard let q = f.qualified else { throw fail(f, .syntax("'\(f.value)' is not :QUALIFIER//TYPE/BALANCE")) }
             guard ["AGGR", "AVAI", "NAVL"].contains(q.qualifier) else {
                 throw fail(f, .badCode(field: ":93B: qualifier", value: q.qualifier, allowed: ["AGGR", "AVAI", "NAVL"]))
