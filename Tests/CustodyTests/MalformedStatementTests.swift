@@ -272,3 +272,23 @@ struct MalformedStatementTests {
         #expect(l.store == InMemoryCustodyLedgerStore())
     }
 }
+
+@Suite("Damaged XML is explained")
+struct DamagedXMLTests {
+    func error(_ text: String) -> StatementFileError? {
+        do { _ = try StatementImporter.pages(from: text) } catch { return error }
+        return nil
+    }
+
+    @Test func explainsTheCommonDamage() throws {
+        let full = try Fixtures.sample("semt002-v12-page1-of-2.xml")
+        let cut = try #require(error(String(full.prefix(1300))))
+        #expect(cut.problem == .truncated("the document ends before its elements are closed"))
+        let mismatch = try #require(error(full.replacingOccurrences(of: "</AggtBal>", with: "</AggtBalX>")))
+        #expect(mismatch.location == .element(path: "/Document/SctiesBalCtdyRpt/BalForAcct/AggtBal", line: 51))
+        #expect(mismatch.problem == .syntax("malformed XML: a closing tag does not match the element it closes"))
+        let ampersand = try #require(error(full.replacingOccurrences(of: "APPLE INC", with: "A & B")))
+        #expect(ampersand.location == .element(path: "/Document/SctiesBalCtdyRpt/BalForAcct/FinInstrmId/Desc", line: 40))
+        #expect(ampersand.problem == .syntax("malformed XML: an unescaped & or an undeclared entity (write & as &amp;)"))
+    }
+}

@@ -46,19 +46,37 @@ struct XMLElementTree: Sendable {
         parser.shouldResolveExternalEntities = false
         parser.delegate = builder
         let ok = parser.parse()
-        if !ok || builder.stack.count != 0 || builder.root == nil {
-            let open = builder.stack.map(\.name)
-            let path = "/" + open.joined(separator: "/")
-            let message = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "not well-formed XML"
-            // Unclosed elements at end of input mean the file was cut short.
-            let truncated = !open.isEmpty && parser.lineNumber >= text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
-            throw ReadError(line: parser.lineNumber, path: open.isEmpty ? "/" : path, message: message, truncated: truncated)
+        if !ok || builder.failure != nil || builder.stack.count != 0 || builder.root == nil {
+            let failure = builder.failure ?? (line: parser.lineNumber, open: builder.stack.map(\.name), code: nil)
+            let code = failure.code ?? (parser.parserError as NSError?)?.code
+            // Cut short: libxml2 says so (77), or it stopped on the last line with elements open.
+            let lastLine = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            let truncated = code == 77 || (!failure.open.isEmpty && failure.line >= lastLine - 1)
+            throw ReadError(
+                line: failure.line, path: "/" + failure.open.joined(separator: "/"),
+                message: Self.explain(truncated ? 77 : code), truncated: truncated)
         }
         guard var root = builder.root else {
             throw ReadError(line: 1, path: "/", message: "no root element", truncated: true)
         }
         Self.assignPaths(&root, path: "/" + root.name)
         self.root = root
+    }
+
+    /// Words for the libxml2 errors (`xmlParserErrors`, the codes XMLParser reports)
+    /// a damaged statement file typically shows.
+    private static func explain(_ code: Int?) -> String {
+        switch code {
+        case 4?: return "the document is empty"
+        case 5?, 86?: return "content after the end of the document element"
+        case 9?: return "a character not allowed in XML"
+        case 23?, 26?, 68?: return "an unescaped & or an undeclared entity (write & as &amp;)"
+        case 73?: return "a tag is not closed by >"
+        case 76?: return "a closing tag does not match the element it closes"
+        case 77?: return "the document ends before its elements are closed"
+        case let other?: return "not well-formed XML (libxml2 error \(other))"
+        case nil: return "not well-formed XML"
+        }
     }
 
     private static func assignPaths(_ element: inout Element, path: String) {
@@ -77,6 +95,13 @@ struct XMLElementTree: Sendable {
     private final class Builder: NSObject, XMLParserDelegate {
         var stack: [Element] = []
         var root: Element?
+        /// Where the first error was reported, and the elements open there.
+        var failure: (line: Int, open: [String], code: Int?)?
+
+        func parser(_ parser: XMLParser, parseErrorOccurred error: Error) {
+            guard failure == nil else { return }
+            failure = (parser.lineNumber, stack.map(\.name), (error as NSError).code)
+        }
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
                     qualifiedName: String?, attributes: [String: String] = [:]) {
