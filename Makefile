@@ -13,9 +13,8 @@ release: bootstrap
 	$(SWIFT) build -c release
 
 ## Builds and starts a dev node on the embedded default genesis.
-dev: build
-	@echo "make dev: equity-node (issue #4) is not built yet; it will start 'equity-node dev' on genesis/devnet.json." >&2
-	@exit 1
+dev: bootstrap
+	$(SWIFT) run equity-node dev
 
 ## Builds and runs every test.
 test: bootstrap

@@ -18,6 +18,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // The JSON-RPC server: HTTP and WebSocket on one port, graceful shutdown, metrics.
+        // Hummingbird's default traits pull in swift-configuration, which the node does not use.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // System libraries, found through pkg-config; scripts/bootstrap installs them.
@@ -40,6 +47,12 @@ let package = Package(
                 // Custody for the securities identifiers (ISIN, CUSIP) that assets carry.
                 "Matching", "Custody", "CSecp256k1", "CRocksDB", "COpenSSL",
                 .product(name: "Logging", package: "swift-log"),
+                // Node/RPC: the JSON-RPC server.
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strict),
         .target(
@@ -53,6 +66,7 @@ let package = Package(
             dependencies: [
                 "Node", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict),
         .executableTarget(
@@ -74,9 +88,17 @@ let package = Package(
         // Tests: one target per library.
         .testTarget(
             name: "MatchingTests", dependencies: ["Matching"], resources: [.copy("Flows")], swiftSettings: strict),
-        .testTarget(name: "CustodyTests", dependencies: ["Custody"], swiftSettings: strict),
+        // Statement samples are read through #filePath, not bundled.
+        .testTarget(name: "CustodyTests", dependencies: ["Custody"], exclude: ["Samples"], swiftSettings: strict),
         .testTarget(
-            name: "NodeTests", dependencies: ["Node"],
+            name: "NodeTests",
+            dependencies: [
+                "Node",
+                // A real WebSocket client for the RPC subscription tests, and the
+                // service group that runs (and gracefully stops) a node in-process.
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             resources: [.copy("Vectors")],
             swiftSettings: strict),
         .testTarget(name: "BridgeTests", dependencies: ["Bridge"], swiftSettings: strict),

@@ -114,7 +114,7 @@ struct ChainBenchmark: AsyncParsableCommand {
         var admitting: UInt64 = 0, sealing: UInt64 = 0
         for try await (verified, endsBlock) in stream {
             let a = Stopwatch.now()
-            for result in await chain.submit(contentsOf: verified, now: now) { _ = try result.get() }
+            for result in await chain.submitAll(verified, now: now) { _ = try result.get() }
             let b = Stopwatch.now()
             admitting += b - a
             guard endsBlock else { continue }

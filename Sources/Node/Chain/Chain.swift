@@ -24,11 +24,11 @@ public actor Chain {
     public private(set) var head: BlockHeader
     private var pool: TransactionPool
 
-    private var openTransactions: [SignedTransaction] = []
+    private(set) var openTransactions: [SignedTransaction] = []
     /// The open transactions' envelopes and hashes, kept from admission for the commit.
     private var openEncoded: [[UInt8]] = []
     private var openTransactionHashes: [Bytes32] = []
-    private var openReceipts: [Receipt] = []
+    private(set) var openReceipts: [Receipt] = []
     private var openHashes: Set<Bytes32> = []
     private var openGasUsed: UInt64 = 0
     private var openTimestamp: UInt64 = 0
@@ -129,14 +129,6 @@ public actor Chain {
         try execute(tx, now: now)
         promote(tx.sender, now: now)
         return tx.hash
-    }
-
-    /// Admits transactions in order in one call to the actor: what `submit` returns or
-    /// throws for each, as if submitted one by one. Senders are recovered in batches
-    /// (`signer.verifyAll`), so a batch can be handed over as it is, without an actor hop
-    /// per transaction.
-    public func submit(contentsOf transactions: [VerifiedTransaction], now: UInt64) -> [Result<Bytes32, TransactionRejection>] {
-        transactions.map { tx in Result { () throws(TransactionRejection) in try submit(tx, now: now) } }
     }
 
     /// Runs `tx` in the open block; a call that reverts is refused with its reason and
@@ -274,42 +266,6 @@ public actor Chain {
     }
 
     // MARK: Reads
-
-    /// An account with its nonce and positions, including the open block.
-    public func account(_ address: Address) -> AccountState { state.account(address) }
-
-    /// A token's state, if `address` is a token.
-    public func token(_ address: Address) -> TokenState? { state.token(address) }
-
-    /// Every token, in address order.
-    public func tokens() -> [(address: Address, token: TokenState)] {
-        state.tokens.keys.sorted().map { ($0, state.tokens[$0]!) }
-    }
-
-    /// The verified identity a wallet belongs to.
-    public func identity(of wallet: Address) -> Identity? { state.identity(of: wallet) }
-
-    /// An ERC-20 allowance.
-    public func allowance(token: Address, owner: Address, spender: Address) -> UInt128 {
-        state.allowance(AllowanceKey(token: token, owner: owner, spender: spender))
-    }
-
-    /// Redemptions with ids from `firstId`, at most `limit`, in id order.
-    public func redemptions(from firstId: UInt64, limit: Int) -> [Redemption] {
-        var out: [Redemption] = []
-        var id = max(firstId, 1)
-        while out.count < limit, id < state.system.nextRedemptionId {
-            if let r = state.redemptions[id] { out.append(r) }
-            id += 1
-        }
-        return out
-    }
-
-    /// Whether native contract code lives at `address` (what `eth_getCode` reports).
-    public func hasCode(at address: Address) -> Bool { CallDispatcher.hasCode(state, at: address) }
-
-    /// The execution gas of a call (for `eth_estimateGas`).
-    public func executionGas(to: Address, data: [UInt8]) -> UInt64 { CallDispatcher.executionGas(state, to: to, data: data) }
 
     /// A committed block by number.
     public func block(number: UInt64) throws(ChainStoreError) -> Block? { try store.block(number: number) }

@@ -1,7 +1,7 @@
 import Testing
 @testable import Node
 
-/// `submit(contentsOf:)` is `submit` for each transaction in order, in one actor call;
+/// `submitAll` is `submit` for each transaction in order, in one actor call;
 /// a block of many transactions finds each one's receipt by hash after it is committed
 /// (the lookups are written in hash order).
 @Suite("Chain: batch admission and transaction lookups")
@@ -19,7 +19,7 @@ struct ChainBatchSubmitTests {
             F.transfer(from: 0, nonce: 0, to: to, amount: 1),  // already known
         ]
         let batched = try ChainTests.open(ChainTests.temporaryDirectory())
-        let results = await batched.submit(contentsOf: batch, now: ChainTests.now)
+        let results = await batched.submitAll(batch, now: ChainTests.now)
         let single = try ChainTests.open(ChainTests.temporaryDirectory())
         var expected: [Result<Bytes32, TransactionRejection>] = []
         for tx in batch {
@@ -49,7 +49,7 @@ struct ChainBatchSubmitTests {
         for nonce in 0..<8 {
             for from in 0..<8 { batch.append(F.transfer(from: from, nonce: UInt64(nonce), to: F.accounts[(from + 1) % 8].address, amount: 1)) }
         }
-        for result in await chain.submit(contentsOf: batch, now: ChainTests.now) { _ = try result.get() }
+        for result in await chain.submitAll(batch, now: ChainTests.now) { _ = try result.get() }
         _ = try #require(try await chain.seal(now: ChainTests.now))
         await chain.close()
         let reopened = try ChainTests.open(path)
