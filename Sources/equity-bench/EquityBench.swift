@@ -10,6 +10,8 @@ struct EquityBench: AsyncParsableCommand {
         abstract: "Measure EquityChain's hot paths. Run with `swift run -c release equity-bench SCENARIO`.",
         subcommands: [
             PrimitivesBenchmark.self,
+            ChainBenchmark.self,
+            ChainCrashWriter.self,
             MatchingBenchmark.self,
             StateTreeBenchmark.self,
             RocksDBScenario.self,

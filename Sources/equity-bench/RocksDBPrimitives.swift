@@ -18,16 +18,10 @@ enum RocksDBPrimitives {
     static let pairsPerBatch = 1000
 
     enum Failure: Error, CustomStringConvertible {
-        case writerUnavailable
-        case writerFailed(String)
         case lostAcknowledgedBatch(expectedHead: UInt64, found: String)
 
         var description: String {
             switch self {
-            case .writerUnavailable:
-                return "cannot locate this equity-bench executable to start the rocksdb-writer child"
-            case .writerFailed(let stderr):
-                return "the rocksdb-writer child ended before writing every batch: \(stderr)"
             case let .lostAcknowledgedBatch(expectedHead, found):
                 return "after reopening, the head pointer is \(found), expected batch \(expectedHead): "
                     + "an acknowledged synced batch was lost"
@@ -41,7 +35,7 @@ enum RocksDBPrimitives {
     }
 
     private static func measureSyncedBatches(into report: inout BenchReport) throws {
-        try withScratchDirectory { path in
+        try CrashChild.withScratchDirectory("rocksdb") { path in
             let database = try RocksDB(path: path, columnFamilies: RocksDBWorkload.allFamilies)
             defer { database.close() }
             for number in 0..<10 {
@@ -64,9 +58,10 @@ enum RocksDBPrimitives {
         var milliseconds: [Double] = []
         var walBytes = 0
         for _ in 0..<3 {
-            try withScratchDirectory { path in
-                try writeThenKill(path: path, batches: crashBatches)
-                walBytes = try logBytes(in: path)
+            try CrashChild.withScratchDirectory("rocksdb") { path in
+                try CrashChild.runUntilDoneThenKill(
+                    ["rocksdb-writer", "--path", path, "--batches", "\(crashBatches)", "--pairs", "\(pairsPerBatch)"])
+                walBytes = try CrashChild.walBytes(in: path)
                 let start = Stopwatch.now()
                 let database = try RocksDB(path: path, columnFamilies: RocksDBWorkload.allFamilies)
                 let head = try database.get(
@@ -83,51 +78,5 @@ enum RocksDBPrimitives {
         }
         report.record("rocksdb_reopen_after_crash_ms", milliseconds.sorted()[milliseconds.count / 2])
         report.record("rocksdb_reopen_wal_mib", Double(walBytes) / Double(1 << 20))
-    }
-
-    /// Runs `equity-bench rocksdb-writer` on `path` until it printed `done`, then SIGKILLs it.
-    private static func writeThenKill(path: String, batches: Int) throws {
-        guard let executable = Bundle.main.executableURL else { throw Failure.writerUnavailable }
-        let child = Process()
-        child.executableURL = executable
-        child.arguments = ["rocksdb-writer", "--path", path, "--batches", "\(batches)", "--pairs", "\(pairsPerBatch)"]
-        let output = Pipe()
-        let input = Pipe()
-        let errors = Pipe()
-        child.standardOutput = output
-        child.standardInput = input
-        child.standardError = errors
-        try child.run()
-        var received = Data()
-        while !received.contains(Data("done\n".utf8)) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            received.append(chunk)
-        }
-        kill(child.processIdentifier, SIGKILL)
-        child.waitUntilExit()
-        try? input.fileHandleForWriting.close()
-        guard received.contains(Data("done\n".utf8)) else {
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            throw Failure.writerFailed(message)
-        }
-    }
-
-    /// Total size of the WAL files (`*.log`) in a database directory.
-    private static func logBytes(in path: String) throws -> Int {
-        let files = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".log") }
-        return try files.reduce(0) { total, name in
-            let attributes = try FileManager.default.attributesOfItem(atPath: path + "/" + name)
-            return total + ((attributes[.size] as? NSNumber)?.intValue ?? 0)
-        }
-    }
-
-    /// Runs `body` with a fresh directory path under the system temporary directory,
-    /// removed afterwards.
-    private static func withScratchDirectory(_ body: (String) throws -> Void) throws {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("equity-bench-rocksdb-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try body(directory.path)
     }
 }

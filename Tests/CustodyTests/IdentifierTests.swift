@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Custody
 
@@ -34,5 +35,13 @@ struct IdentifierTests {
         #expect(throws: ISIN.ParseError.badCharacter("-")) { try ISIN("US-378331005") }
         #expect(throws: CUSIP.ParseError.wrongLength(8)) { try CUSIP("03783310") }
         #expect(throws: CUSIP.ParseError.badCharacter("!")) { try CUSIP("03783!100") }
+    }
+
+    @Test func jsonCodingIsThePlainStringAndChecksTheDigit() throws {
+        let encoded = try JSONEncoder().encode([try ISIN("US0378331005")])
+        #expect(String(decoding: encoded, as: UTF8.self) == #"["US0378331005"]"#)
+        #expect(try JSONDecoder().decode([CUSIP].self, from: Data(#"["037833100"]"#.utf8)) == [try CUSIP("037833100")])
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([ISIN].self, from: Data(#"["US0378331004"]"#.utf8)) }
+        #expect(try ISIN("US5949181045") > ISIN("US0378331005"))
     }
 }

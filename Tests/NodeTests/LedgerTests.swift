@@ -217,3 +217,29 @@ struct LedgerTests {
         #expect(throws: StateCodec.Failure.self) { try copy.load(key: .account(Self.dev0), value: [0xc1, 0x80, 0x00]) }
     }
 }
+
+@Suite("State keys")
+struct StateKeyTests {
+    @Test func orderEqualsTheOrderOfTheEncodedBytes() {
+        var rng = SplitMix64(seed: 42)
+        func address() -> Address { Address(w0: UInt32(truncatingIfNeeded: rng.next()), w1: rng.next() % 3, w2: rng.next()) }
+        var keys: [StateKey] = [.system]
+        for _ in 0..<300 {
+            switch rng.next() % 7 {
+            case 0: keys.append(.account(address()))
+            case 1: keys.append(.token(address()))
+            case 2: keys.append(.allowance(token: address(), owner: address(), spender: address()))
+            case 3: keys.append(.investor(["A", "AB", "B", "DEV-01", "DEV-1", "é"][Int(rng.next() % 6)]))
+            case 4: keys.append(.wallet(address()))
+            case 5: keys.append(.deposit(Bytes32(w0: rng.next() % 2, w1: rng.next(), w2: 0, w3: rng.next())))
+            default: keys.append(.redemption(rng.next() % 1000))
+            }
+        }
+        for a in keys.prefix(80) {
+            for b in keys {
+                #expect((a < b) == a.encoded.lexicographicallyPrecedes(b.encoded), "\(a) vs \(b)")
+            }
+        }
+        #expect(keys.sorted().map(\.encoded) == keys.map(\.encoded).sorted { $0.lexicographicallyPrecedes($1) })
+    }
+}

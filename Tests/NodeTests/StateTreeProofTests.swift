@@ -171,6 +171,33 @@ struct StateTreeProofTests {
         #expect(exclusion.impliedRoot(walking: Bytes32(bytes: offPath)!) == nil)
     }
 
+    @Test("the deepest tree: 257 leaves in a chain of 256 branches, proofs of 256 steps")
+    func deepestTree() throws {
+        // Path i has its first i bits set and the rest clear, so paths i < j first differ at bit i.
+        let paths = (0...256).map { ones in
+            Bytes32(bytes: (0..<32).map { byte in
+                let set = min(max(ones - byte * 8, 0), 8)
+                return UInt8(truncatingIfNeeded: 0xff00 >> set)
+            })!
+        }
+        var tree = StateTree()
+        tree.parallelCommitMinimum = 0
+        var model: [Bytes32: Bytes32] = [:]
+        for path in paths.reversed() {
+            tree.update(path: path, valueHash: path)
+            model[path] = path
+        }
+        #expect(tree.commit() == StateTreeReference.root(model))
+        for path in [paths[255], paths[256]] {
+            let proof = try tree.proof(for: path)
+            #expect(proof.steps.map(\.bitIndex) == (0...255).map { UInt8($0) })
+            let bytes = proof.encoded
+            #expect(bytes.count == 65 + 33 * 256)
+            #expect(try StateProof(encoded: bytes).verify(root: tree.root, path: path, valueHash: path))
+        }
+        #expect(try tree.proof(for: paths[0]).steps.count == 1)
+    }
+
     @Test("proofs after a parallel commit equal those after a sequential one")
     func parallelCommit() throws {
         var rng = SplitMix64(seed: 71)

@@ -113,23 +113,35 @@ struct StateTreeTests {
         #expect(tree.commit() == StateLeaf(path: Self.path(0x40), valueHash: Self.filled(1)).hash)
     }
 
-    @Test("only the branches on changed paths are counted for rehashing")
-    func dirtyBranches() {
+    @Test("a commit hashes only the nodes on changed paths")
+    func commitCost() {
         var tree = StateTree()
         for first: UInt8 in [0x20, 0x30, 0x80] { tree.update(path: Self.path(first), valueHash: Self.filled(first)) }
-        #expect(tree.dirtyBranchCount == 2)
         tree.commit()
-        #expect(tree.dirtyBranchCount == 0)
+        #expect(tree.lastCommitHashCount == 5)
+        // C and the root.
         tree.update(path: Self.path(0x80), valueHash: Self.filled(1))
-        #expect(tree.dirtyBranchCount == 1)
-        tree.update(path: Self.path(0x20), valueHash: Self.filled(1))
-        #expect(tree.dirtyBranchCount == 2)
-        // Removing B frees the dirty bit-3 branch: only the root is left to rehash.
-        #expect(tree.remove(path: Self.path(0x30)) == true)
-        #expect(tree.dirtyBranchCount == 1)
         tree.commit()
+        #expect(tree.lastCommitHashCount == 2)
+        // A, the bit-3 branch, C and the root.
+        tree.update(path: Self.path(0x20), valueHash: Self.filled(1))
+        tree.update(path: Self.path(0x80), valueHash: Self.filled(2))
+        #expect(tree.uncommittedChangeCount == 2)
+        tree.commit()
+        #expect(tree.lastCommitHashCount == 4)
+        // Removing B promotes A with its hash: only the root is rehashed.
+        #expect(tree.remove(path: Self.path(0x30)) == true)
+        tree.commit()
+        #expect(tree.lastCommitHashCount == 1)
+        // A new leaf under C: the new leaf, the new bit-7 branch and the root; C keeps its hash.
         tree.update(path: Self.path(0x81), valueHash: Self.filled(1))
-        #expect(tree.dirtyBranchCount == 2)
+        tree.commit()
+        #expect(tree.lastCommitHashCount == 3)
+        #expect(tree.root == StateTreeReference.root([
+            Self.path(0x20): Self.filled(1), Self.path(0x80): Self.filled(2), Self.path(0x81): Self.filled(1),
+        ]))
+        tree.commit()
+        #expect(tree.lastCommitHashCount == 0)
     }
 
     @Test("writing the value a leaf already holds changes nothing")
@@ -182,6 +194,33 @@ struct StateTreeTests {
         }
         #expect(tree.commit() == .zero)
         #expect(tree.count == 0)
+    }
+
+    @Test("batched updates equal the same updates one by one, repeated paths included")
+    func batchedUpdates() {
+        var rng = SplitMix64(seed: 5)
+        let pool = (0..<300).map { _ in Self.random(&rng) }
+        var batched = StateTree(), single = StateTree()
+        batched.update(contentsOf: [StateLeaf]())
+        #expect(batched.commit() == .zero && !batched.hasUncommittedChanges)
+        var model: [Bytes32: Bytes32] = [:]
+        for size in [1, 15, 16, 17, 100, 333] {
+            // Drawn from a small pool: batches repeat paths and mix new leaves with existing ones.
+            let batch = (0..<size).map { _ in
+                StateLeaf(path: pool[rng.below(pool.count)], valueHash: Self.random(&rng))
+            }
+            batched.update(contentsOf: batch)
+            for leaf in batch {
+                single.update(path: leaf.path, valueHash: leaf.valueHash)
+                model[leaf.path] = leaf.valueHash
+            }
+            #expect(batched.count == model.count)
+            #expect(batched.commit() == single.commit())
+            #expect(batched.root == StateTreeReference.root(model))
+            batched.remove(path: batch[0].path)
+            single.remove(path: batch[0].path)
+            model[batch[0].path] = nil
+        }
     }
 
     @Test("the root does not depend on the order of insertion")

@@ -1,7 +1,7 @@
 /// A CUSIP: the nine-character identifier of a North American security (six-character
 /// issuer, two-character issue, one check digit computed by the "modulus 10 double
 /// add double" rule, with `*` = 36, `@` = 37, `#` = 38).
-public struct CUSIP: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+public struct CUSIP: SecurityIdentifier {
     /// The nine characters, uppercase.
     public let code: String
 
@@ -46,21 +46,5 @@ public struct CUSIP: Hashable, Comparable, Sendable, CustomStringConvertible, Co
         case 0x23: return 38  // #
         default: return nil
         }
-    }
-
-    public var description: String { code }
-
-    public static func < (a: CUSIP, b: CUSIP) -> Bool { a.code < b.code }
-
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
-        }
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(code)
     }
 }

@@ -3,7 +3,7 @@
 ///
 /// Parsing checks the form and the Luhn check digit computed over the letters
 /// expanded to numbers (A=10 … Z=35), so a mistyped ISIN is refused, not stored.
-public struct ISIN: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+public struct ISIN: SecurityIdentifier {
     /// The twelve characters, uppercase.
     public let code: String
 
@@ -60,20 +60,4 @@ public struct ISIN: Hashable, Comparable, Sendable, CustomStringConvertible, Cod
 
     /// The national identifier (for US ISINs, the CUSIP), characters 3 to 11.
     public var nationalCode: Substring { code.dropFirst(2).prefix(9) }
-
-    public var description: String { code }
-
-    public static func < (a: ISIN, b: ISIN) -> Bool { a.code < b.code }
-
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
-        }
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(code)
-    }
 }

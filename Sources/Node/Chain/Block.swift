@@ -9,8 +9,19 @@ public struct Block: Sendable, Hashable {
     }
 
     /// The stored and fed form: rlp([header, [tx envelopes as byte strings]]).
-    public var encoded: [UInt8] {
-        RLPItem.list([header.rlp, .list(transactions.map { .bytes($0.encoded) })]).encoded
+    public var encoded: [UInt8] { Self.encode(header: header, rawTransactions: transactions.map(\.encoded)) }
+
+    /// The stored form from a header and the transactions' envelopes as received.
+    public static func encode(header: BlockHeader, rawTransactions: [[UInt8]]) -> [UInt8] {
+        var body: [UInt8] = []
+        body.reserveCapacity(rawTransactions.reduce(0) { $0 + $1.count + 5 })
+        for raw in rawTransactions { RLP.appendString(raw, to: &body) }
+        var out = header.encoded
+        RLP.appendHeader(listPayload: body.count, to: &out)
+        out += body
+        var framed: [UInt8] = []
+        RLP.appendHeader(listPayload: out.count, to: &framed)
+        return framed + out
     }
 
     /// Decodes a stored or fed block; each transaction is decoded strictly.
@@ -41,6 +52,9 @@ public struct Block: Sendable, Hashable {
     public static func transactionsRoot(_ transactions: [SignedTransaction]) -> Bytes32 {
         OrderedMerkleRoot.root(leaves: transactions.map(\.hash))
     }
+
+    /// The transactions root from the transactions' hashes.
+    public static func transactionsRoot(hashes: [Bytes32]) -> Bytes32 { OrderedMerkleRoot.root(leaves: hashes) }
 }
 
 /// Why bytes are not a block.

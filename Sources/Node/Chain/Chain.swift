@@ -15,7 +15,9 @@ public actor Chain {
     let store: ChainStore
     let logger: Logger
 
-    /// The state including the open block's transactions.
+    /// The state including the open block's transactions. Reading it from outside the
+    /// actor copies the whole ledger's dictionaries on the next write, so serving code
+    /// uses the small read methods below (`account`, `token`, …); tests may read it.
     public private(set) var state: WorldState
     private var tree: StateTree
     /// The last committed block's header.
@@ -23,6 +25,9 @@ public actor Chain {
     private var pool: TransactionPool
 
     private(set) var openTransactions: [SignedTransaction] = []
+    /// The open transactions' envelopes and hashes, kept from admission for the commit.
+    private var openEncoded: [[UInt8]] = []
+    private var openTransactionHashes: [Bytes32] = []
     private(set) var openReceipts: [Receipt] = []
     private var openHashes: Set<Bytes32> = []
     private var openGasUsed: UInt64 = 0
@@ -145,6 +150,8 @@ public actor Chain {
             throw .refused(reason: "execution reverted: \(receipt.revertReason)")
         }
         openTransactions.append(tx.transaction)
+        openEncoded.append(tx.transaction.encoded)
+        openTransactionHashes.append(tx.hash)
         openReceipts.append(receipt)
         openHashes.insert(tx.hash)
         openGasUsed = receipt.cumulativeGasUsed
@@ -173,17 +180,22 @@ public actor Chain {
         for r in openReceipts { bloom.formUnion(r.bloom) }
         let header = BlockHeader(
             parentHash: head.hash, coinbase: genesis.sequencer, stateRoot: tree.commit(),
-            transactionsRoot: Block.transactionsRoot(openTransactions),
+            transactionsRoot: Block.transactionsRoot(hashes: openTransactionHashes),
             receiptsRoot: OrderedMerkleRoot.root(leaves: openReceipts.map { Keccak256.hash($0.consensusEncoding) }),
             logsBloom: bloom, number: head.number + 1, gasLimit: genesis.gasLimit, gasUsed: openGasUsed, timestamp: timestamp)
         let sealed = SealedBlock(block: Block(header: header, transactions: openTransactions), receipts: openReceipts)
-        do { try store.commit(sealed.block, receipts: sealed.receipts, stateChanges: changes) } catch {
+        do {
+            try store.commit(header: header, rawTransactions: openEncoded, transactionHashes: openTransactionHashes,
+                             receipts: openReceipts, stateChanges: changes)
+        } catch {
             failure = error
             logger.critical("block commit failed; the node stops taking work", metadata: ["block": "\(header.number)", "error": "\(error)"])
             throw error
         }
         head = header
         openTransactions.removeAll(keepingCapacity: true)
+        openEncoded.removeAll(keepingCapacity: true)
+        openTransactionHashes.removeAll(keepingCapacity: true)
         openReceipts.removeAll(keepingCapacity: true)
         openHashes.removeAll(keepingCapacity: true)
         openGasUsed = 0
@@ -254,6 +266,34 @@ public actor Chain {
     }
 
     // MARK: Reads
+
+    /// An account with its nonce and positions, including the open block.
+    public func account(_ address: Address) -> AccountState { state.account(address) }
+
+    /// A token's state, if `address` is a token.
+    public func token(_ address: Address) -> TokenState? { state.token(address) }
+
+    /// The verified identity a wallet belongs to.
+    public func identity(of wallet: Address) -> Identity? { state.identity(of: wallet) }
+
+    /// An ERC-20 allowance.
+    public func allowance(token: Address, owner: Address, spender: Address) -> UInt128 {
+        state.allowance(AllowanceKey(token: token, owner: owner, spender: spender))
+    }
+
+    /// Redemptions with ids from `firstId`, at most `limit`, in id order.
+    public func redemptions(from firstId: UInt64, limit: Int) -> [Redemption] {
+        var out: [Redemption] = []
+        var id = max(firstId, 1)
+        while out.count < limit, id < state.system.nextRedemptionId {
+            if let r = state.redemptions[id] { out.append(r) }
+            id += 1
+        }
+        return out
+    }
+
+    /// The execution gas of a call (for `eth_estimateGas`).
+    public func executionGas(to: Address, data: [UInt8]) -> UInt64 { CallDispatcher.executionGas(state, to: to, data: data) }
 
     /// A committed block by number.
     public func block(number: UInt64) throws(ChainStoreError) -> Block? { try store.block(number: number) }

@@ -112,15 +112,25 @@ public final class ChainStore: Sendable {
     /// Writes a block with everything that belongs to it and moves the head, atomically
     /// and durably (WAL fsynced before returning).
     public func commit(_ block: Block, receipts blockReceipts: [Receipt], stateChanges: [(StateKey, [UInt8]?)]) throws(ChainStoreError) {
-        let number = block.header.number
-        let hash = block.header.hash
+        try commit(header: block.header, rawTransactions: block.transactions.map(\.encoded),
+                   transactionHashes: block.transactions.map(\.hash), receipts: blockReceipts, stateChanges: stateChanges)
+    }
+
+    /// `commit` with the transactions' envelopes and hashes already at hand (the
+    /// sequencer keeps them from admission rather than encoding and hashing again).
+    public func commit(
+        header: BlockHeader, rawTransactions: [[UInt8]], transactionHashes: [Bytes32], receipts blockReceipts: [Receipt],
+        stateChanges: [(StateKey, [UInt8]?)]
+    ) throws(ChainStoreError) {
+        let number = header.number
+        let hash = header.hash
         let numberKey = Self.numberKey(number)
         var batch = RocksDB.WriteBatch()
-        batch.put(numberKey, block.encoded, in: blocks)
+        batch.put(numberKey, Block.encode(header: header, rawTransactions: rawTransactions), in: blocks)
         batch.put(hash.bytes, numberKey, in: hashes)
         batch.put(numberKey, RLPItem.list(blockReceipts.map(\.storedItem)).encoded, in: receipts)
-        for (i, tx) in block.transactions.enumerated() {
-            batch.put(tx.hash.bytes, numberKey + withUnsafeBytes(of: UInt32(i).bigEndian, Array.init), in: txs)
+        for (i, txHash) in transactionHashes.enumerated() {
+            batch.put(txHash.bytes, numberKey + withUnsafeBytes(of: UInt32(i).bigEndian, Array.init), in: txs)
         }
         for (key, value) in stateChanges {
             if let value { batch.put(key.encoded, value, in: state) } else { batch.delete(key.encoded, in: state) }

@@ -13,9 +13,10 @@ public struct LogsBloom: Sendable, Hashable {
 
     /// Adds one value (an address's 20 bytes or a topic's 32).
     public mutating func add<C: Collection>(_ value: C) where C.Element == UInt8 {
-        let h = Keccak256.hash(value).bytes
-        for i in stride(from: 0, to: 6, by: 2) {
-            let bit = (Int(h[i]) << 8 | Int(h[i + 1])) & 2047
+        // The first six hash bytes are the top 48 bits of the first big-endian word.
+        let w = Keccak256.hash(value).w0
+        for shift: UInt64 in [48, 32, 16] {
+            let bit = Int((w >> shift) & 2047)
             bytes[255 - bit / 8] |= 1 << UInt8(bit % 8)
         }
     }

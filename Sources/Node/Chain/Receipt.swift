@@ -1,18 +1,20 @@
 /// The outcome of one transaction in a block.
 public struct Receipt: Sendable, Hashable {
-    public var transactionHash: Bytes32
-    public var transactionIndex: UInt32
-    public var type: TransactionType
-    public var from: Address
-    public var to: Address?
+    public let transactionHash: Bytes32
+    public let transactionIndex: UInt32
+    public let type: TransactionType
+    public let from: Address
+    public let to: Address?
     /// True for success (`0x1`), false for a revert (`0x0`).
-    public var succeeded: Bool
-    public var gasUsed: UInt64
-    public var cumulativeGasUsed: UInt64
-    public var logs: [Log]
+    public let succeeded: Bool
+    public let gasUsed: UInt64
+    public let cumulativeGasUsed: UInt64
+    public let logs: [Log]
+    /// The bloom of `logs`, computed once.
+    public let bloom: LogsBloom
     /// Why the transaction reverted; empty on success. Not part of Ethereum's receipt
     /// encoding, served as `revertReason` by the RPC.
-    public var revertReason: String
+    public let revertReason: String
 
     public init(transactionHash: Bytes32, transactionIndex: UInt32, type: TransactionType, from: Address, to: Address?,
                 succeeded: Bool, gasUsed: UInt64, cumulativeGasUsed: UInt64, logs: [Log], revertReason: String) {
@@ -25,6 +27,9 @@ public struct Receipt: Sendable, Hashable {
         self.gasUsed = gasUsed
         self.cumulativeGasUsed = cumulativeGasUsed
         self.logs = logs
+        var bloom = LogsBloom()
+        for log in logs { bloom.add(log) }
+        self.bloom = bloom
         self.revertReason = revertReason
     }
 
@@ -33,13 +38,6 @@ public struct Receipt: Sendable, Hashable {
 
     /// Whether the transaction failed for lack of gas (rather than a revert).
     public var ranOutOfGas: Bool { !succeeded && revertReason.hasPrefix(Self.outOfGasPrefix) }
-
-    /// The bloom of this receipt's logs.
-    public var bloom: LogsBloom {
-        var b = LogsBloom()
-        for log in logs { b.add(log) }
-        return b
-    }
 
     /// Ethereum's consensus encoding: `type ‖ rlp([status, cumulativeGasUsed, bloom, logs])`
     /// (no type byte for legacy). The receipts root commits to this.

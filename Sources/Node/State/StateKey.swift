@@ -62,5 +62,29 @@ public enum StateKey: Hashable, Sendable, Comparable {
     /// The state tree path of this key.
     public var path: Bytes32 { Keccak256.hash(encoded) }
 
-    public static func < (a: StateKey, b: StateKey) -> Bool { a.encoded.lexicographicallyPrecedes(b.encoded) }
+    private var tag: Tag {
+        switch self {
+        case .account: return .account
+        case .token: return .token
+        case .allowance: return .allowance
+        case .investor: return .investor
+        case .wallet: return .wallet
+        case .deposit: return .deposit
+        case .redemption: return .redemption
+        case .system: return .system
+        }
+    }
+
+    /// The order of the encoded bytes, compared without encoding (block commits sort
+    /// every changed key).
+    public static func < (a: StateKey, b: StateKey) -> Bool {
+        switch (a, b) {
+        case let (.account(x), .account(y)), let (.token(x), .token(y)), let (.wallet(x), .wallet(y)): return x < y
+        case let (.allowance(t1, o1, s1), .allowance(t2, o2, s2)): return (t1, o1, s1) < (t2, o2, s2)
+        case let (.investor(x), .investor(y)): return x.utf8.lexicographicallyPrecedes(y.utf8)
+        case let (.deposit(x), .deposit(y)): return x < y
+        case let (.redemption(x), .redemption(y)): return x < y
+        default: return a.tag.rawValue < b.tag.rawValue
+        }
+    }
 }

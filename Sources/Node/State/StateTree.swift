@@ -14,40 +14,50 @@
 /// docs/state-root.md documents the construction, the proofs and a worked example.
 ///
 /// Cost. `update` and `remove` walk one root-to-leaf path (about log2(count) branches for
-/// uniformly spread paths) and only mark it dirty; `commit()` then hashes each dirty node
+/// uniformly spread paths) and only mark it stale; `commit()` then hashes each stale node
 /// once, bottom-up, so a block costs one Keccak per node on the union of the changed paths.
-/// Nodes live in contiguous arrays indexed by `Int32` with free lists: no object per node and
-/// no reference counting on the hot path. A large commit hashes disjoint subtrees on several
-/// threads (see `parallelCommitMinimum`); the result is identical to a sequential commit.
+/// Nodes live in two contiguous arrays indexed by `Int32`, with free lists: no object per
+/// node and no reference counting on the hot path. A branch keeps its children's hashes
+/// and staleness, so a commit reads only the nodes it rehashes, never their unchanged
+/// siblings. A large commit hashes disjoint subtrees on several threads (see
+/// `parallelCommitMinimum`); the result is identical to a sequential commit.
 ///
 /// Thread safety. `StateTree` is a value type and `Sendable`: a copy can be read (`root`,
 /// `valueHash(at:)`, `proof(for:)`) from any thread while the original is mutated elsewhere.
 /// Mutations need exclusive access like any `var`. Copies share storage until one of them is
 /// mutated, which then copies all nodes (O(count)): keep one owner that mutates in place.
+/// `commit()` returns only when every hash is written; for a large commit it blocks the
+/// calling thread while Dispatch worker threads hash the subtrees.
 ///
 /// Capacity. Node indices are `Int32`, so a tree holds at most about 2^31 leaves; memory
-/// (about 140 bytes a leaf) runs out well before that.
+/// (about 144 bytes a leaf: a 64-byte leaf and an 80-byte branch) runs out well before that.
 public struct StateTree: Sendable {
-    /// A branch's links and crit bit. Its hash is kept apart so walks touch 12 bytes a level.
+    /// A branch, with its children's hashes: the commit that rehashes a branch finds both
+    /// inputs here, and a proof finds the sibling hash here.
     struct Branch {
+        var leftHash: Bytes32
+        var rightHash: Bytes32
         /// Node references: `>= 0` is a branch index, `< 0` is `~leafIndex`.
         var left: Int32
         var right: Int32
         var bitIndex: UInt8
-        /// The hash in `branchHashes` is stale: something below changed since the last commit.
-        var dirty: Bool
+        /// `leftHash` is out of date: the left subtree changed since the last commit.
+        var leftStale: Bool
+        /// `rightHash` is out of date.
+        var rightStale: Bool
+    }
+
+    /// A leaf; its hash lives in its parent branch (or is the root).
+    struct Leaf {
+        var path: Bytes32
+        var valueHash: Bytes32
     }
 
     /// The reference held by `rootNode` when the tree is empty.
     static let noNode = Int32.min
 
     var branches: [Branch] = []
-    var branchHashes: [Bytes32] = []
-    var leafPaths: [Bytes32] = []
-    var leafValues: [Bytes32] = []
-    var leafHashes: [Bytes32] = []
-    /// The hash in `leafHashes` is stale.
-    var leafDirty: [Bool] = []
+    var leaves: [Leaf] = []
     var freeBranches: [Int32] = []
     var freeLeaves: [Int32] = []
     var rootNode = StateTree.noNode
@@ -59,13 +69,16 @@ public struct StateTree: Sendable {
     /// Whether updates or removals happened since the last `commit()`; while they have,
     /// `root` is stale and `proof(for:)` refuses.
     public private(set) var hasUncommittedChanges = false
-    /// The branches the next `commit()` will rehash: those on the paths changed since the
-    /// last commit. It decides whether a commit is worth spreading over threads.
-    public private(set) var dirtyBranchCount = 0
+    /// Leaves updated, added or removed since the last `commit()` (a leaf changed twice
+    /// counts twice).
+    public private(set) var uncommittedChangeCount = 0
+    /// The node hashes (leaves and branches) the last `commit()` computed: the cost of a
+    /// block, which grows with what changed, not with the size of the state.
+    public private(set) var lastCommitHashCount = 0
 
-    /// The number of dirty branches from which `commit()` hashes the top subtrees in
+    /// The number of uncommitted changes from which `commit()` hashes the top subtrees in
     /// parallel. `Int.max` keeps every commit on the calling thread.
-    public var parallelCommitMinimum = 4_096
+    public var parallelCommitMinimum = 256
 
     /// An empty tree (root `Bytes32.zero`).
     public init() {}
@@ -75,16 +88,15 @@ public struct StateTree: Sendable {
     /// it gives the same tree as updating an empty tree with the same leaves.
     public init<Leaves: Sequence>(sortedLeaves: Leaves) throws(StateTreeError) where Leaves.Element == StateLeaf {
         let expected = sortedLeaves.underestimatedCount
-        leafPaths.reserveCapacity(expected)
-        leafValues.reserveCapacity(expected)
+        leaves.reserveCapacity(expected)
         branches.reserveCapacity(max(expected - 1, 0))
         // The right spine of the tree built so far, root first. Sorted keys make the trie a
         // Cartesian tree on the crit bits of neighbours, so each key is one push and at most
         // as many pops as branches ever pushed: O(n) overall.
         var spine: [Int32] = []
         for leaf in sortedLeaves {
-            let index = leafPaths.count
-            if let previous = leafPaths.last {
+            let index = leaves.count
+            if let previous = leaves.last?.path {
                 guard previous < leaf.path, let critBit = previous.firstDifferingBit(leaf.path) else {
                     throw .leavesNotStrictlyAscending(index: index)
                 }
@@ -94,74 +106,103 @@ public struct StateTree: Sendable {
                     spine.removeLast()
                 }
                 let branch = Int32(branches.count)
-                branches.append(Branch(left: child, right: ~Int32(index), bitIndex: UInt8(critBit), dirty: true))
+                branches.append(Branch(
+                    leftHash: .zero, rightHash: .zero, left: child, right: ~Int32(index),
+                    bitIndex: UInt8(critBit), leftStale: true, rightStale: true))
                 if let parent = spine.last { branches[Int(parent)].right = branch }
                 spine.append(branch)
             }
-            leafPaths.append(leaf.path)
-            leafValues.append(leaf.valueHash)
+            leaves.append(Leaf(path: leaf.path, valueHash: leaf.valueHash))
         }
-        count = leafPaths.count
+        count = leaves.count
         guard count > 0 else { return }
-        branchHashes = Array(repeating: .zero, count: branches.count)
-        leafHashes = Array(repeating: .zero, count: count)
-        leafDirty = Array(repeating: true, count: count)
         rootNode = spine.first ?? ~0
-        dirtyBranchCount = branches.count
         hasUncommittedChanges = true
+        uncommittedChangeCount = count
         commit()
     }
 
     /// The value hash stored at `path`, or `nil` when no leaf has that path.
     public func valueHash(at path: Bytes32) -> Bytes32? {
         guard rootNode != Self.noNode else { return nil }
-        let leaf = leafReached(by: path)
-        return leafPaths[leaf] == path ? leafValues[leaf] : nil
+        let leaf = leaves[leafReached(by: path)]
+        return leaf.path == path ? leaf.valueHash : nil
     }
 
     /// Sets the value hash at `path`, adding the leaf if it is new. Marks the walked path
-    /// dirty; the hashes are recomputed by the next `commit()`. Setting the value a leaf
+    /// stale; the hashes are recomputed by the next `commit()`. Setting the value a leaf
     /// already holds changes nothing.
     public mutating func update(path: Bytes32, valueHash: Bytes32) {
         guard rootNode != Self.noNode else {
             rootNode = newLeaf(path: path, valueHash: valueHash)
             count = 1
-            hasUncommittedChanges = true
+            noteChange()
             return
         }
         let closest = leafReached(by: path)
-        guard let critBit = leafPaths[closest].firstDifferingBit(path) else {
-            guard leafValues[closest] != valueHash else { return }
-            leafValues[closest] = valueHash
-            leafDirty[closest] = true
-            markDirty(along: path, through: Self.noNode)
-            hasUncommittedChanges = true
+        guard let critBit = leaves[closest].path.firstDifferingBit(path) else {
+            guard leaves[closest].valueHash != valueHash else { return }
+            leaves[closest].valueHash = valueHash
+            markStale(along: path, above: Self.noNode)
+            noteChange()
             return
         }
         // A new branch at `critBit` goes where the walk first meets a node splitting at a
-        // later bit (or a leaf); the branches above it are the ones whose hashes change.
+        // later bit (or a leaf). The branches above it get a stale child; the node it
+        // displaces keeps its hash, which moves from the parent's slot to the new branch.
+        var displacedHash = root
+        var displacedStale = hasUncommittedChanges
         var parent = Self.noNode
         var parentGoesRight = false
         var node = rootNode
         while node >= 0 {
             let branch = branches[Int(node)]
             if Int(branch.bitIndex) > critBit { break }
-            markDirty(branch: node)
             parent = node
             parentGoesRight = path.pathBit(Int(branch.bitIndex)) == 1
-            node = parentGoesRight ? branch.right : branch.left
+            if parentGoesRight {
+                (displacedHash, displacedStale) = (branch.rightHash, branch.rightStale)
+                branches[Int(node)].rightStale = true
+                node = branch.right
+            } else {
+                (displacedHash, displacedStale) = (branch.leftHash, branch.leftStale)
+                branches[Int(node)].leftStale = true
+                node = branch.left
+            }
         }
         let added = newLeaf(path: path, valueHash: valueHash)
-        let newGoesRight = path.pathBit(critBit) == 1
-        let branch = newBranch(
-            bitIndex: UInt8(critBit), left: newGoesRight ? node : added, right: newGoesRight ? added : node)
-        replaceChild(of: parent, goingRight: parentGoesRight, with: branch)
+        let branch = path.pathBit(critBit) == 1
+            ? Branch(leftHash: displacedHash, rightHash: .zero, left: node, right: added,
+                     bitIndex: UInt8(critBit), leftStale: displacedStale, rightStale: true)
+            : Branch(leftHash: .zero, rightHash: displacedHash, left: added, right: node,
+                     bitIndex: UInt8(critBit), leftStale: true, rightStale: displacedStale)
+        replaceChild(of: parent, goingRight: parentGoesRight, with: newBranch(branch))
         count += 1
-        hasUncommittedChanges = true
+        noteChange()
     }
 
+    /// Sets the value hashes of `leaves`, in order: the same result as calling
+    /// `update(path:valueHash:)` for each, faster for a block's worth of changes. The paths
+    /// are walked in groups, all walks of a group one level per round, so that their memory
+    /// loads overlap instead of each waiting for the one before; the updates that follow
+    /// then find their nodes in cache.
+    public mutating func update<Leaves: Collection>(contentsOf leaves: Leaves) where Leaves.Element == StateLeaf {
+        var start = leaves.startIndex
+        while start != leaves.endIndex {
+            let end = leaves.index(start, offsetBy: Self.walkGroup, limitedBy: leaves.endIndex) ?? leaves.endIndex
+            let group = leaves[start..<end]
+            warmWalks(of: group)
+            for leaf in group { update(path: leaf.path, valueHash: leaf.valueHash) }
+            start = end
+        }
+    }
+
+    /// How many walks `update(contentsOf:)` interleaves: enough to keep the memory system
+    /// busy, few enough that their nodes stay in the core's caches.
+    static let walkGroup = 16
+
     /// Removes the leaf at `path`; returns whether there was one. Its sibling takes its
-    /// parent's place, and the branches above are marked dirty.
+    /// parent's place, keeping its hash, and the branches above get a stale child.
     @discardableResult
     public mutating func remove(path: Bytes32) -> Bool {
         guard rootNode != Self.noNode else { return false }
@@ -179,41 +220,63 @@ public struct StateTree: Sendable {
             node = parentGoesRight ? branch.right : branch.left
         }
         let leaf = ~node
-        guard leafPaths[Int(leaf)] == path else { return false }
+        guard leaves[Int(leaf)].path == path else { return false }
         freeLeaves.append(leaf)
         count -= 1
-        hasUncommittedChanges = true
+        noteChange()
         guard parent != Self.noNode else {
             rootNode = Self.noNode
             return true
         }
-        let sibling = parentGoesRight ? branches[Int(parent)].left : branches[Int(parent)].right
-        if branches[Int(parent)].dirty { dirtyBranchCount -= 1 }
+        let removed = branches[Int(parent)]
         freeBranches.append(parent)
-        replaceChild(of: grandparent, goingRight: grandparentGoesRight, with: sibling)
-        if grandparent != Self.noNode {
-            markDirty(along: path, through: grandparent)
+        let (sibling, siblingHash, siblingStale) = parentGoesRight
+            ? (removed.left, removed.leftHash, removed.leftStale)
+            : (removed.right, removed.rightHash, removed.rightStale)
+        guard grandparent != Self.noNode else {
+            // The sibling becomes the root; the commit rehashes the root in any case.
+            rootNode = sibling
+            return true
         }
+        if grandparentGoesRight {
+            branches[Int(grandparent)].right = sibling
+            branches[Int(grandparent)].rightHash = siblingHash
+            branches[Int(grandparent)].rightStale = siblingStale
+        } else {
+            branches[Int(grandparent)].left = sibling
+            branches[Int(grandparent)].leftHash = siblingHash
+            branches[Int(grandparent)].leftStale = siblingStale
+        }
+        markStale(along: path, above: grandparent)
         return true
     }
 
-    /// Hashes every dirty node, bottom-up, and returns the new root. Nodes whose subtree did
+    /// Hashes every stale node, bottom-up, and returns the new root. Nodes whose subtree did
     /// not change are not rehashed.
     @discardableResult
     public mutating func commit() -> Bytes32 {
-        guard hasUncommittedChanges else { return root }
+        guard hasUncommittedChanges else {
+            lastCommitHashCount = 0
+            return root
+        }
         if rootNode == Self.noNode {
             root = .zero
+            lastCommitHashCount = 0
+        } else if rootNode < 0 {
+            let leaf = leaves[Int(~rootNode)]
+            root = StateNodeHash.leaf(path: leaf.path, valueHash: leaf.valueHash)
+            lastCommitHashCount = 1
         } else {
             let top = rootNode
-            let parallel = dirtyBranchCount >= parallelCommitMinimum
-            root = withHasher { hasher in
-                if parallel { hasher.hashTopSubtreesInParallel(below: top) }
-                return hasher.hash(of: top)
+            let parallel = uncommittedChangeCount >= parallelCommitMinimum
+            (root, lastCommitHashCount) = withHasher { hasher in
+                let subtreeHashes = parallel ? hasher.hashTopSubtreesInParallel(below: top) : 0
+                let (hash, hashes) = hasher.hash(of: top)
+                return (hash, hashes + subtreeHashes)
             }
         }
         hasUncommittedChanges = false
-        dirtyBranchCount = 0
+        uncommittedChangeCount = 0
         return root
     }
 
@@ -230,14 +293,11 @@ public struct StateTree: Sendable {
         while node >= 0 {
             let branch = branches[Int(node)]
             let goesRight = path.pathBit(Int(branch.bitIndex)) == 1
-            let sibling = goesRight ? branch.left : branch.right
-            steps.append(StateProof.Step(
-                bitIndex: branch.bitIndex,
-                sibling: sibling >= 0 ? branchHashes[Int(sibling)] : leafHashes[Int(~sibling)]))
+            steps.append(StateProof.Step(bitIndex: branch.bitIndex, sibling: goesRight ? branch.leftHash : branch.rightHash))
             node = goesRight ? branch.right : branch.left
         }
-        let leaf = Int(~node)
-        return StateProof(leaf: StateLeaf(path: leafPaths[leaf], valueHash: leafValues[leaf]), steps: steps)
+        let leaf = leaves[Int(~node)]
+        return StateProof(leaf: StateLeaf(path: leaf.path, valueHash: leaf.valueHash), steps: steps)
     }
 
     // MARK: - Walks and node storage
@@ -252,27 +312,59 @@ public struct StateTree: Sendable {
         return Int(~node)
     }
 
-    /// Marks the branches along `path` dirty, from the root down to `last` (included), or to
-    /// the leaf when `last` is not on the walk.
-    private mutating func markDirty(along path: Bytes32, through last: Int32) {
+    /// Walks the paths of `group` (at most `walkGroup`) to their leaves in lockstep and
+    /// returns the sum of the leaves' first path bits, which only keeps the loads from being
+    /// elided.
+    @discardableResult
+    private func warmWalks<Group: Collection>(of group: Group) -> Int where Group.Element == StateLeaf {
+        guard rootNode != Self.noNode else { return 0 }
+        return withUnsafeTemporaryAllocation(of: (path: Bytes32, node: Int32).self, capacity: Self.walkGroup) { walks in
+            var active = 0
+            for leaf in group {
+                walks[active] = (leaf.path, rootNode)
+                active += 1
+            }
+            var reached = 0
+            var remaining = active
+            while remaining > 0 {
+                for i in 0..<active where walks[i].node >= 0 {
+                    let branch = branches[Int(walks[i].node)]
+                    let next = walks[i].path.pathBit(Int(branch.bitIndex)) == 0 ? branch.left : branch.right
+                    walks[i].node = next
+                    if next < 0 {
+                        reached &+= leaves[Int(~next)].path.pathBit(0)
+                        remaining -= 1
+                    }
+                }
+            }
+            return reached
+        }
+    }
+
+    /// Marks stale the child taken at each branch along `path`, from the root down to the
+    /// leaf, or, when `stop` is on the walk, down to the branch above `stop` (so `stop`'s own
+    /// children keep their flags).
+    private mutating func markStale(along path: Bytes32, above stop: Int32) {
         var node = rootNode
-        while node >= 0 {
-            markDirty(branch: node)
-            if node == last { return }
+        while node >= 0 && node != stop {
             let branch = branches[Int(node)]
-            node = path.pathBit(Int(branch.bitIndex)) == 0 ? branch.left : branch.right
+            if path.pathBit(Int(branch.bitIndex)) == 0 {
+                branches[Int(node)].leftStale = true
+                node = branch.left
+            } else {
+                branches[Int(node)].rightStale = true
+                node = branch.right
+            }
         }
     }
 
-    @inline(__always)
-    private mutating func markDirty(branch: Int32) {
-        if !branches[Int(branch)].dirty {
-            branches[Int(branch)].dirty = true
-            dirtyBranchCount += 1
-        }
+    private mutating func noteChange() {
+        hasUncommittedChanges = true
+        uncommittedChangeCount += 1
     }
 
-    /// Points `parent`'s child on the given side (or the root, when `parent` is `noNode`) at `node`.
+    /// Points `parent`'s child on the given side (or the root, when `parent` is `noNode`) at
+    /// `node`; the caller has marked that side stale.
     private mutating func replaceChild(of parent: Int32, goingRight: Bool, with node: Int32) {
         if parent == Self.noNode {
             rootNode = node
@@ -284,47 +376,29 @@ public struct StateTree: Sendable {
     }
 
     private mutating func newLeaf(path: Bytes32, valueHash: Bytes32) -> Int32 {
+        let leaf = Leaf(path: path, valueHash: valueHash)
         if let slot = freeLeaves.popLast() {
-            leafPaths[Int(slot)] = path
-            leafValues[Int(slot)] = valueHash
-            leafDirty[Int(slot)] = true
+            leaves[Int(slot)] = leaf
             return ~slot
         }
-        let slot = Int32(leafPaths.count)
-        leafPaths.append(path)
-        leafValues.append(valueHash)
-        leafHashes.append(.zero)
-        leafDirty.append(true)
-        return ~slot
+        leaves.append(leaf)
+        return ~Int32(leaves.count - 1)
     }
 
-    private mutating func newBranch(bitIndex: UInt8, left: Int32, right: Int32) -> Int32 {
-        let branch = Branch(left: left, right: right, bitIndex: bitIndex, dirty: true)
-        dirtyBranchCount += 1
+    private mutating func newBranch(_ branch: Branch) -> Int32 {
         if let slot = freeBranches.popLast() {
             branches[Int(slot)] = branch
             return slot
         }
         branches.append(branch)
-        branchHashes.append(.zero)
         return Int32(branches.count - 1)
     }
 
     /// Runs `body` with raw access to the node arrays, for hashing without per-access checks.
     private mutating func withHasher<Result>(_ body: (StateTreeHasher) -> Result) -> Result {
         branches.withUnsafeMutableBufferPointer { branches in
-            branchHashes.withUnsafeMutableBufferPointer { branchHashes in
-                leafPaths.withUnsafeBufferPointer { leafPaths in
-                    leafValues.withUnsafeBufferPointer { leafValues in
-                        leafHashes.withUnsafeMutableBufferPointer { leafHashes in
-                            leafDirty.withUnsafeMutableBufferPointer { leafDirty in
-                                body(StateTreeHasher(
-                                    branches: branches, branchHashes: branchHashes, leafPaths: leafPaths,
-                                    leafValues: leafValues, leafHashes: leafHashes, leafDirty: leafDirty))
-                            }
-                        }
-                    }
-                }
+            leaves.withUnsafeBufferPointer { leaves in
+                body(StateTreeHasher(branches: branches, leaves: leaves))
             }
         }
     }

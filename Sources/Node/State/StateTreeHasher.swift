@@ -3,78 +3,114 @@ import Dispatch
 /// Recomputes the stale hashes of a `StateTree`, bottom-up, through raw pointers to its node
 /// arrays (valid only inside `StateTree.withHasher`).
 ///
+/// A branch holds its children's hashes and stale flags, so the walk descends only into
+/// stale children and reads nothing else: an unchanged sibling's hash is already in its
+/// parent.
+///
 /// `@unchecked Sendable` because the parallel pass hands it to worker threads: each worker
-/// hashes a different subtree, and a node's hash and dirty flag are written only by the
-/// worker whose subtree holds it, so no two threads touch the same memory. The calling
-/// thread waits for all workers before reading their results.
+/// hashes a different subtree and writes only the branches inside it, and the calling
+/// thread stores the subtrees' hashes in their parents after all workers are done.
 struct StateTreeHasher: @unchecked Sendable {
     let branches: UnsafeMutableBufferPointer<StateTree.Branch>
-    let branchHashes: UnsafeMutableBufferPointer<Bytes32>
-    let leafPaths: UnsafeBufferPointer<Bytes32>
-    let leafValues: UnsafeBufferPointer<Bytes32>
-    let leafHashes: UnsafeMutableBufferPointer<Bytes32>
-    let leafDirty: UnsafeMutableBufferPointer<Bool>
+    let leaves: UnsafeBufferPointer<StateTree.Leaf>
 
     /// How many levels below the root the parallel pass splits: up to 8 subtrees, enough to
     /// balance uneven halves over a few cores.
     static let parallelSplitDepth = 3
 
-    /// Hashes the dirty nodes under `node` (an iterative post-order walk that descends only
-    /// into dirty branches) and returns `node`'s hash.
-    func hash(of node: Int32) -> Bytes32 {
-        guard node >= 0 else { return leafHash(Int(~node)) }
-        guard branches[Int(node)].dirty else { return branchHashes[Int(node)] }
-        // A branch index means "push the dirty children"; its complement means "children
-        // done, hash it". Depth is at most 256, so the stack stays small.
-        var stack: [Int32] = [node]
+    /// Rehashes the stale nodes under the branch `top` and returns `top`'s hash and the
+    /// number of hashes computed.
+    func hash(of top: Int32) -> (hash: Bytes32, hashes: Int) {
+        // Entries: a branch index means "push its stale branch children"; its complement
+        // means "children done: hash it into its parent's slot". Depth is at most 256.
+        var stack: [(node: Int32, parent: Int32)] = [(top, StateTree.noNode)]
         stack.reserveCapacity(64)
-        while let top = stack.popLast() {
-            if top >= 0 {
-                let branch = branches[Int(top)]
-                stack.append(~top)
-                if branch.left >= 0 && branches[Int(branch.left)].dirty { stack.append(branch.left) }
-                if branch.right >= 0 && branches[Int(branch.right)].dirty { stack.append(branch.right) }
+        var hashes = 0
+        var topHash = Bytes32.zero
+        while let (entry, parent) = stack.popLast() {
+            if entry >= 0 {
+                let branch = branches[Int(entry)]
+                stack.append((~entry, parent))
+                if branch.leftStale && branch.left >= 0 { stack.append((branch.left, entry)) }
+                if branch.rightStale && branch.right >= 0 { stack.append((branch.right, entry)) }
+                continue
+            }
+            let index = Int(~entry)
+            refreshLeafChildren(of: index, hashes: &hashes)
+            let branch = branches[index]
+            let hash = StateNodeHash.branch(bitIndex: branch.bitIndex, left: branch.leftHash, right: branch.rightHash)
+            hashes += 1
+            if parent == StateTree.noNode {
+                topHash = hash
             } else {
-                let index = Int(~top)
-                let branch = branches[index]
-                branchHashes[index] = StateNodeHash.branch(
-                    bitIndex: branch.bitIndex, left: childHash(branch.left), right: childHash(branch.right))
-                branches[index].dirty = false
+                store(hash, in: parent, child: Int32(index))
             }
         }
-        return branchHashes[Int(node)]
+        return (topHash, hashes)
     }
 
-    /// Hashes the dirty subtrees found `parallelSplitDepth` levels below `top` concurrently.
-    /// The branches above them stay dirty for the sequential `hash(of: top)` that follows.
-    func hashTopSubtreesInParallel(below top: Int32) {
-        var level = [top]
+    /// Hashes the stale subtrees found `parallelSplitDepth` levels below `top` concurrently
+    /// and stores their hashes in their parents; the branches above them stay stale for the
+    /// `hash(of: top)` that follows. Returns the number of hashes computed.
+    func hashTopSubtreesInParallel(below top: Int32) -> Int {
+        var level: [(node: Int32, parent: Int32)] = [(top, StateTree.noNode)]
         for _ in 0..<Self.parallelSplitDepth {
-            var next: [Int32] = []
-            for node in level where node >= 0 && branches[Int(node)].dirty {
-                next.append(branches[Int(node)].left)
-                next.append(branches[Int(node)].right)
+            var next: [(node: Int32, parent: Int32)] = []
+            for (node, _) in level {
+                let branch = branches[Int(node)]
+                if branch.leftStale && branch.left >= 0 { next.append((branch.left, node)) }
+                if branch.rightStale && branch.right >= 0 { next.append((branch.right, node)) }
             }
             level = next
         }
-        let subtrees = level.filter { $0 >= 0 && branches[Int($0)].dirty }
-        guard subtrees.count > 1 else { return }
+        guard level.count > 1 else { return 0 }
+        let subtrees = level
+        let results = UnsafeMutableBufferPointer<(hash: Bytes32, hashes: Int)>.allocate(capacity: subtrees.count)
+        defer { results.deallocate() }
+        let output = ResultSlots(slots: results)
         DispatchQueue.concurrentPerform(iterations: subtrees.count) { i in
-            _ = hash(of: subtrees[i])
+            output.slots[i] = hash(of: subtrees[i].node)
+        }
+        var hashes = 0
+        for (i, subtree) in subtrees.enumerated() {
+            store(results[i].hash, in: subtree.parent, child: subtree.node)
+            hashes += results[i].hashes
+        }
+        return hashes
+    }
+
+    /// One result slot per parallel subtree; each worker writes only its own slot.
+    private struct ResultSlots: @unchecked Sendable {
+        let slots: UnsafeMutableBufferPointer<(hash: Bytes32, hashes: Int)>
+    }
+
+    /// Hashes the stale leaf children of the branch at `index` into its slots.
+    @inline(__always)
+    private func refreshLeafChildren(of index: Int, hashes: inout Int) {
+        let branch = branches[index]
+        if branch.leftStale && branch.left < 0 {
+            let leaf = leaves[Int(~branch.left)]
+            branches[index].leftHash = StateNodeHash.leaf(path: leaf.path, valueHash: leaf.valueHash)
+            branches[index].leftStale = false
+            hashes += 1
+        }
+        if branch.rightStale && branch.right < 0 {
+            let leaf = leaves[Int(~branch.right)]
+            branches[index].rightHash = StateNodeHash.leaf(path: leaf.path, valueHash: leaf.valueHash)
+            branches[index].rightStale = false
+            hashes += 1
         }
     }
 
+    /// Stores `hash`, the new hash of `child`, in `parent`'s slot for it and clears the flag.
     @inline(__always)
-    private func childHash(_ node: Int32) -> Bytes32 {
-        node >= 0 ? branchHashes[Int(node)] : leafHash(Int(~node))
-    }
-
-    @inline(__always)
-    private func leafHash(_ index: Int) -> Bytes32 {
-        if leafDirty[index] {
-            leafHashes[index] = StateNodeHash.leaf(path: leafPaths[index], valueHash: leafValues[index])
-            leafDirty[index] = false
+    private func store(_ hash: Bytes32, in parent: Int32, child: Int32) {
+        if branches[Int(parent)].left == child {
+            branches[Int(parent)].leftHash = hash
+            branches[Int(parent)].leftStale = false
+        } else {
+            branches[Int(parent)].rightHash = hash
+            branches[Int(parent)].rightStale = false
         }
-        return leafHashes[index]
     }
 }
