@@ -15,10 +15,10 @@ struct WalletSessionTests {
     static let missingReason: Comment =
         "SKIPPED: python3 with web3 and eth_account is not installed, so the wallet guide's web3.py session is NOT verified; run scripts/bootstrap --python (make test does)"
 
-    /// scripts/wallet-session.py in this checkout.
-    static let script = URL(fileURLWithPath: #filePath)
+    static let checkout = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("scripts/wallet-session.py").path
+    /// scripts/wallet-session.py in this checkout.
+    static let script = checkout.appendingPathComponent("scripts/wallet-session.py").path
 
     /// The script's `name: value` lines.
     static func fields(_ output: String) -> [String: String] {
@@ -28,6 +28,22 @@ struct WalletSessionTests {
             out[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         return out
+    }
+
+    /// Every line of the guide's Python block is a line of the script, in the same order:
+    /// what the guide shows is what the test below runs.
+    @Test func theGuideQuotesTheScriptItRuns() throws {
+        let guide = try String(contentsOf: Self.checkout.appendingPathComponent("docs/wallet-guide.md"), encoding: .utf8)
+        let script = try String(contentsOfFile: Self.script, encoding: .utf8)
+            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let blocks = guide.components(separatedBy: "```python\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        #expect(blocks.count == 1)
+        var position = script.startIndex
+        for line in blocks.joined().split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
+            let found = script[position...].firstIndex(of: line)
+            #expect(found != nil, "the guide's line is not in scripts/wallet-session.py (in order): \(line)")
+            if let found { position = script.index(after: found) }
+        }
     }
 
     @Test(.enabled(if: web3Available, missingReason))
