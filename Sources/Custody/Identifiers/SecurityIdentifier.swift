@@ -14,14 +14,8 @@ extension SecurityIdentifier {
     public static func < (a: Self, b: Self) -> Bool { a.code < b.code }
 
     public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
-        }
+        self = try SingleStringCoding.decode(decoder) { (t) throws(ParseError) in try Self(t) }
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(code)
-    }
+    public func encode(to encoder: Encoder) throws { try SingleStringCoding.encode(code, to: encoder) }
 }

@@ -62,6 +62,13 @@ extension Chain {
 
     /// Redemptions with id ≥ `fromId`, in id order, at most `limit`, each with its token's symbol and decimals.
     public func redemptions(fromId: UInt64, limit: Int) -> [(redemption: Redemption, token: TokenState?)] {
-        state.redemptions.values.filter { $0.id >= fromId }.sorted { $0.id < $1.id }.prefix(limit).map { ($0, state.token($0.token)) }
+        // Ids are sequential: walk from `fromId` instead of sorting every redemption.
+        var out: [(redemption: Redemption, token: TokenState?)] = []
+        var id = max(fromId, 1)
+        while out.count < limit, id < state.system.nextRedemptionId {
+            if let r = state.redemptions[id] { out.append((r, state.token(r.token))) }
+            id += 1
+        }
+        return out
     }
 }

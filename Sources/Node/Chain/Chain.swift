@@ -267,34 +267,6 @@ public actor Chain {
 
     // MARK: Reads
 
-    /// An account with its nonce and positions, including the open block.
-    public func account(_ address: Address) -> AccountState { state.account(address) }
-
-    /// A token's state, if `address` is a token.
-    public func token(_ address: Address) -> TokenState? { state.token(address) }
-
-    /// The verified identity a wallet belongs to.
-    public func identity(of wallet: Address) -> Identity? { state.identity(of: wallet) }
-
-    /// An ERC-20 allowance.
-    public func allowance(token: Address, owner: Address, spender: Address) -> UInt128 {
-        state.allowance(AllowanceKey(token: token, owner: owner, spender: spender))
-    }
-
-    /// Redemptions with ids from `firstId`, at most `limit`, in id order.
-    public func redemptions(from firstId: UInt64, limit: Int) -> [Redemption] {
-        var out: [Redemption] = []
-        var id = max(firstId, 1)
-        while out.count < limit, id < state.system.nextRedemptionId {
-            if let r = state.redemptions[id] { out.append(r) }
-            id += 1
-        }
-        return out
-    }
-
-    /// The execution gas of a call (for `eth_estimateGas`).
-    public func executionGas(to: Address, data: [UInt8]) -> UInt64 { CallDispatcher.executionGas(state, to: to, data: data) }
-
     /// A committed block by number.
     public func block(number: UInt64) throws(ChainStoreError) -> Block? { try store.block(number: number) }
 

@@ -97,16 +97,27 @@ public enum RPCValue {
     public static func data(_ value: JSONValue) throws(RPCValueError) -> [UInt8] {
         let digits = try hexString(value, goType: "hexutil.Bytes")
         guard digits.count % 2 == 0 else { throw RPCValueError("hex string of odd length") }
-        guard let bytes = Hex.decode(String(Substring(digits))) else { throw RPCValueError("invalid hex string") }
-        return bytes
+        return try bytes(digits)
     }
 
     /// Exactly `count` bytes of hex data.
     private static func fixed(_ value: JSONValue, count: Int, goType: String) throws(RPCValueError) -> [UInt8] {
         let digits = try hexString(value, goType: goType)
         guard digits.count == count * 2 else { throw RPCValueError("hex string has length \(digits.count), want \(count * 2) for \(goType)") }
-        guard let bytes = Hex.decode(String(Substring(digits))) else { throw RPCValueError("invalid hex string") }
-        return bytes
+        return try bytes(digits)
+    }
+
+    /// Decodes an even number of hex digits in place: raw transactions arrive by the
+    /// thousand, so no intermediate string is made.
+    private static func bytes(_ digits: Substring.UTF8View) throws(RPCValueError) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(digits.count / 2)
+        var iterator = digits.makeIterator()
+        while let hi = iterator.next(), let lo = iterator.next() {
+            guard let h = Hex.nibble(hi), let l = Hex.nibble(lo) else { throw RPCValueError("invalid hex string") }
+            out.append(h << 4 | l)
+        }
+        return out
     }
 
     /// A 20-byte address; any case is accepted, as geth does.

@@ -157,7 +157,14 @@ struct RPCServerTests {
         #expect(try await node.result("eth_getTransactionCount", [.address(F.accounts[2].address), .string("latest")]) == .string("0x0"))
         #expect(try await node.result("eth_getTransactionCount", [.address(F.accounts[2].address), .string("pending")]) == .string("0x1"))
         // Graceful shutdown seals the open block: the receipt exists after a restart.
-        try await node.stop()
+        try await node.stop(keepingData: true)
+        let reopened = try Chain(genesis: .devnet, path: node.directory, logger: RPCTestNode.logger)
+        let txHash = try #require(Bytes32(hex: hash))
+        let receipt = try #require(try await reopened.receipt(transaction: txHash))
+        #expect(receipt.succeeded && receipt.from == F.accounts[2].address)
+        #expect(await reopened.head.number == 1)
+        await reopened.close()
+        try? FileManager.default.removeItem(atPath: node.directory)
     }
 
     @Test func logsAndNewHeadsSubscriptionsNotifyOverWebSocket() async throws {

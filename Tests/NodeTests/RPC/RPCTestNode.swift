@@ -14,7 +14,8 @@ final class RPCTestNode: RPCEndpoint {
     let port: Int
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
-    private let directory: String
+    /// The chain's data directory.
+    let directory: String
 
     static let logger = Logger(label: "test.rpc")
 
@@ -49,11 +50,12 @@ final class RPCTestNode: RPCEndpoint {
         return RPCTestNode(chain: chain, port: port, group: group, task: task, directory: directory)
     }
 
-    /// Stops the node gracefully (server, then sequencer, then database) and removes its data.
-    func stop() async throws {
+    /// Stops the node gracefully (server, then sequencer, then database) and, unless
+    /// told to keep it, removes its data.
+    func stop(keepingData: Bool = false) async throws {
         await group.triggerGracefulShutdown()
         try await task.value
-        try? FileManager.default.removeItem(atPath: directory)
+        if !keepingData { try? FileManager.default.removeItem(atPath: directory) }
     }
 }
 
