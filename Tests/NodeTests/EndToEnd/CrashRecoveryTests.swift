@@ -176,8 +176,9 @@ struct CrashRecoveryTests {
             // sender's committed transactions are exactly its nonces below the restored nonce.
             var latest: [Int: UInt64] = [:]
             for sender in Self.senders {
-                latest[sender] = try #require(try await restarted.result(
+                let nonce = try #require(try await restarted.result(
                     "eth_getTransactionCount", [.address(F.accounts[sender].address), .string("latest")]).text.flatMap(Self.quantity))
+                latest[sender] = nonce
                 let receipted = seen.receipts.values.filter { $0["from"] == .address(F.accounts[sender].address) }.count
                 #expect(latest[sender]! >= UInt64(receipted), "sender \(sender): nonce \(latest[sender]!), \(receipted) receipts")
             }
