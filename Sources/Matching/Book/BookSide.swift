@@ -91,8 +91,7 @@ struct BookSide: Sendable {
             recenter(bestKey: base &+ Int64(top))
         }
         if let index = windowIndex(key) {
-            slots[index] = level
-            occupied[index >> 6] |= 1 << UInt64(index & 63)
+            set(index, level)
             if index > top { top = index }
         } else {
             let position = farPosition(of: key) ?? farKeys.count
@@ -105,8 +104,7 @@ struct BookSide: Sendable {
     @inline(__always)
     mutating func remove(key: Int64) {
         if let index = windowIndex(key) {
-            slots[index] = OrderSlot.none
-            occupied[index >> 6] &= ~(1 << UInt64(index & 63))
+            clear(index)
             if index == top { top = highestOccupied(atOrBelow: index) }
             if top < 0 && !farKeys.isEmpty {
                 recenter(bestKey: farKeys[farKeys.count - 1])
@@ -157,47 +155,61 @@ struct BookSide: Sendable {
 
     /// Moves the window so that `bestKey` (the side's best key, or a key about to
     /// become it) sits at `bestOffset`: window levels that fall below the new base go
-    /// to the far list, far levels that the new window covers come into it.
+    /// to the far list, far levels that the new window covers come into it. Works in
+    /// place; nothing is allocated after the window's first use.
     private mutating func recenter(bestKey: Int64) {
         // Keys above Int64.max are never asked for, so only the low end saturates.
         let (shifted, overflow) = bestKey.subtractingReportingOverflow(Int64(Self.bestOffset))
         let newBase = overflow ? Int64.min : shifted
-        var window: [(key: Int64, level: Int32)] = []
-        var index = top
-        while index >= 0 {
-            window.append((base &+ Int64(index), slots[index]))
-            index = index == 0 ? -1 : highestOccupied(atOrBelow: index - 1)
-        }
-        // Window levels now below the window are better than every far level: they go
-        // to the far list's best end, worst first.
-        for entry in window.reversed() where entry.key < newBase {
-            farKeys.append(entry.key)
-            farLevels.append(entry.level)
-        }
-        base = newBase
         if slots.isEmpty {
             slots = ContiguousArray(repeating: OrderSlot.none, count: Self.windowSize)
             occupied = ContiguousArray(repeating: 0, count: Self.windowSize / 64)
-        } else {
-            for position in slots.indices { slots[position] = OrderSlot.none }
-            for position in occupied.indices { occupied[position] = 0 }
+        } else if top >= 0 {
+            // A side's keys share a sign and a base sits `bestOffset` below one of
+            // them (or at Int64.min), so the difference fits in Int64.
+            let shift = newBase - base
+            if shift > 0 {
+                // Up: keys below the new base are better than every far key, so they
+                // join the far list's best end in ascending order; the rest move down.
+                for index in 0...top where slots[index] != OrderSlot.none {
+                    let level = slots[index]
+                    clear(index)
+                    if Int64(index) < shift {
+                        farKeys.append(base &+ Int64(index))
+                        farLevels.append(level)
+                    } else {
+                        set(index - Int(shift), level)
+                    }
+                }
+            } else if shift < 0 {
+                // Down (the best is near the bottom): everything moves up, best first.
+                for index in stride(from: top, through: 0, by: -1) where slots[index] != OrderSlot.none {
+                    let level = slots[index]
+                    clear(index)
+                    set(index + Int(-shift), level)
+                }
+            }
         }
-        top = -1
-        for entry in window where entry.key >= newBase {
-            place(entry.key, entry.level)
-        }
+        base = newBase
+        top = highestOccupied(atOrBelow: Self.windowSize - 1)
         while let key = farKeys.last, key >= newBase {
-            place(key, farLevels[farLevels.count - 1])
+            let index = Int(UInt64(bitPattern: key &- newBase))
+            set(index, farLevels[farLevels.count - 1])
+            if index > top { top = index }
             farKeys.removeLast()
             farLevels.removeLast()
         }
     }
 
-    /// Sets a window entry for a key the window covers.
-    private mutating func place(_ key: Int64, _ level: Int32) {
-        let index = Int(UInt64(bitPattern: key &- base))
+    @inline(__always)
+    private mutating func set(_ index: Int, _ level: Int32) {
         slots[index] = level
         occupied[index >> 6] |= 1 << UInt64(index & 63)
-        if index > top { top = index }
+    }
+
+    @inline(__always)
+    private mutating func clear(_ index: Int) {
+        slots[index] = OrderSlot.none
+        occupied[index >> 6] &= ~(1 << UInt64(index & 63))
     }
 }
