@@ -8,6 +8,8 @@ struct ChainWorkload: Sendable {
     let accounts: Int
     let keys: [Secp256k1.PrivateKey]
     let genesis: Genesis
+    /// The genesis as a file would hold it (`equity-node init --genesis` takes it).
+    let genesisJSON: String
     let token: Address
 
     init(accounts: Int) throws {
@@ -31,6 +33,7 @@ struct ChainWorkload: Sendable {
              "identities":[\(identities.joined(separator: ","))],
              "alloc":{\(alloc.joined(separator: ","))}}
             """
+        genesisJSON = json
         genesis = try Genesis.parse(Data(json.utf8))
         token = genesis.assets[0].address
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A fresh, empty directory under the system temporary directory, removed when the
 /// value is released. Each test gets its own, so tests can run in parallel.
-final class ScratchDirectory {
+final class ScratchDirectory: Sendable {
     let url: URL
 
     init() throws {
