@@ -14,11 +14,13 @@ public enum BlockExecutor {
         return intrinsic
     }
 
-    /// The checks that do not depend on state: a call, no value, gas within the block
+    /// The checks that do not depend on state: a call, a nonce below 2^64 - 1, no value, gas within the block
     /// limit and above the intrinsic cost. Returns the intrinsic gas.
     public static func checkStatic(_ tx: VerifiedTransaction, gasLimit: UInt64) throws(TransactionRejection) -> UInt64 {
         let t = tx.transaction.transaction
         guard t.to != nil else { throw .contractCreation }
+        // The sender's nonce could never advance past it (EIP-2681).
+        guard t.nonce < .max else { throw .nonceMax(sender: tx.sender, nonce: t.nonce) }
         guard t.value == .zero else { throw .insufficientFunds(value: t.value) }
         guard t.gasLimit <= gasLimit else { throw .exceedsBlockGasLimit(gas: t.gasLimit, limit: gasLimit) }
         let intrinsic = GasSchedule.intrinsic(data: t.data, accessList: t.accessList)

@@ -3,6 +3,8 @@
 public enum TransactionRejection: Error, Equatable, Sendable, CustomStringConvertible {
     case nonceTooLow(sender: Address, tx: UInt64, state: UInt64)
     case nonceTooHigh(sender: Address, tx: UInt64, state: UInt64)
+    /// A nonce of 2^64 - 1, which no account can ever reach past (EIP-2681).
+    case nonceMax(sender: Address, nonce: UInt64)
     case alreadyKnown
     case replacementUnderpriced
     case intrinsicGasTooLow(have: UInt64, want: UInt64)
@@ -19,6 +21,7 @@ public enum TransactionRejection: Error, Equatable, Sendable, CustomStringConver
         switch self {
         case .nonceTooLow(let a, let tx, let state): return "nonce too low: address \(a), tx: \(tx) state: \(state)"
         case .nonceTooHigh(let a, let tx, let state): return "nonce too high: address \(a), tx: \(tx) state: \(state)"
+        case .nonceMax(let a, let nonce): return "nonce has max value: address \(a), nonce: \(nonce)"
         case .alreadyKnown: return "already known"
         case .replacementUnderpriced: return "replacement transaction underpriced"
         case .intrinsicGasTooLow(let have, let want): return "intrinsic gas too low: have \(have), want \(want)"

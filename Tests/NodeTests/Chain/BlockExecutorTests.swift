@@ -66,6 +66,7 @@ struct BlockExecutorTests {
             (F.call(from: 0, nonce: 0, to: F.aapl, ERC20.transfer, [.address(to), .amount(1)], gas: 21_000),
              .intrinsicGasTooLow(have: 21_000, want: GasSchedule.intrinsic(data: try! ERC20.transfer.encodeCall([.address(to), .amount(1)]), accessList: []))),
             (F.call(from: 0, nonce: 0, to: to, ERC20.totalSupply, [], value: UInt256(1 as UInt64)), .insufficientFunds(value: UInt256(1 as UInt64))),
+            (F.transfer(from: 0, nonce: .max, to: to, amount: 1), .nonceMax(sender: F.accounts[0].address, nonce: .max)),
             (F.call(from: 0, nonce: 0, to: to, ERC20.totalSupply, [], gas: F.genesis.gasLimit + 1),
              .exceedsBlockGasLimit(gas: F.genesis.gasLimit + 1, limit: F.genesis.gasLimit)),
         ]

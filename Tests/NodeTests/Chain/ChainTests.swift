@@ -72,6 +72,10 @@ struct ChainTests {
         await #expect(throws: TransactionRejection.replacementUnderpriced) {
             try await chain.submit(F.transfer(from: 0, nonce: 2, to: to, amount: 4), now: Self.now)
         }
+        // A nonce no account can pass is refused, not queued.
+        await #expect(throws: TransactionRejection.nonceMax(sender: F.accounts[0].address, nonce: .max)) {
+            try await chain.submit(F.transfer(from: 0, nonce: .max, to: to, amount: 1), now: Self.now)
+        }
         try await chain.submit(F.transfer(from: 0, nonce: 1, to: to, amount: 5), now: Self.now)
         #expect(await chain.pendingCount == (open: 3, queued: 0))
         #expect(await chain.state.account(F.accounts[0].address).nonce == 3)
