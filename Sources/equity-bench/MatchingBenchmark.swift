@@ -159,9 +159,11 @@ struct FlowReplay {
     private var events: [BookEvent] = []
 
     init(symbols: Int) throws {
-        // Flow prices are integer ticks: tick 1, no notional limits.
+        // Flow prices are integer ticks: tick 1, no notional limits. gen.py keeps about
+        // 1,000 orders resting per symbol (its --resting default); sizing the id index
+        // for that rather than four times more keeps 50 books' indexes in cache.
         let rules = try MarketRules(tickTable: .uniform(tick: 1))
-        books = Array(repeating: OrderBook(rules: rules, expectedOrders: 4096), count: symbols)
+        books = Array(repeating: OrderBook(rules: rules, expectedOrders: 1024), count: symbols)
         events.reserveCapacity(1024)
     }
 

@@ -98,16 +98,13 @@ extension OrderBook {
             return
         }
         unlink(handle)
-        orders[Int(handle)].price = price
-        orders[Int(handle)].remaining = quantity
-        orders[Int(handle)].displayed = displayed
         events.append(replaced)
         var remaining = quantity
         var stop = SweepStop.exhausted
-        if matching && !slot.postOnly {
+        if matching && !slot.postOnly && crossesOpposite(side: slot.side, price: price) {
             (remaining, stop) = sweep(
                 id: id, owner: slot.owner, side: slot.side,
-                threshold: BookSide.key(price, slot.side.opposite), quantity: quantity,
+                threshold: BookSide.priceKey(price, slot.side.opposite), quantity: quantity,
                 selfTradePrevention: slot.selfTradePrevention, events: &events)
         }
         if remaining == 0 {
@@ -120,8 +117,8 @@ extension OrderBook {
             release(handle)
             return
         }
-        orders[Int(handle)].remaining = remaining
-        orders[Int(handle)].displayed = slot.peak == 0 ? remaining : min(slot.peak, remaining)
+        orders[Int(handle)].reprice(
+            price, remaining: remaining, displayed: slot.peak == 0 ? remaining : min(slot.peak, remaining))
         link(handle)
     }
 

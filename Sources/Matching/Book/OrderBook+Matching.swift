@@ -1,34 +1,25 @@
 extension OrderBook {
-    /// The best level of one side: its key and level handle.
+    /// The best level of one side: its price key (`BookSide.priceKey`) and handle.
     @inline(__always)
     func best(_ side: Side) -> (key: Int64, level: Int32)? {
-        if side == .buy {
-            guard let key = bids.keys.last else { return nil }
-            return (key, bids.levels[bids.levels.count - 1])
-        }
-        guard let key = asks.keys.last else { return nil }
-        return (key, asks.levels[asks.levels.count - 1])
+        let level = side == .buy ? bids.bestLevel : asks.bestLevel
+        if level == OrderSlot.none { return nil }
+        return (BookSide.priceKey(levels[Int(level)].price, side), level)
     }
 
     /// Removes the head order of a level and frees it; the level stays listed even if
-    /// it empties (the sweep drops it).
+    /// it empties (the caller unlists it).
     @inline(__always)
     mutating func popHead(_ level: Int32, _ handle: Int32) {
         let next = orders[Int(handle)].next
-        levels[Int(level)].head = next
-        if next == OrderSlot.none {
-            levels[Int(level)].tail = OrderSlot.none
-        } else {
-            orders[Int(next)].prev = OrderSlot.none
-        }
-        levels[Int(level)].count -= 1
-        levels[Int(level)].quantity -= orders[Int(handle)].remaining
+        if next != OrderSlot.none { orders[Int(next)].prev = OrderSlot.none }
+        _ = levels[Int(level)].remove(prev: OrderSlot.none, next: next, quantity: orders[Int(handle)].remaining)
         release(handle)
     }
 
-    /// Matches an incoming order against the other side while its best key is at least
-    /// `threshold` (the incoming limit as a key of the other side; `Int64.min` for a
-    /// market order). Returns the quantity left and why matching stopped.
+    /// Matches an incoming order against the other side while its best price key is at
+    /// least `threshold` (the incoming limit as a price key of the other side;
+    /// `Int64.min` for a market order). Returns the quantity left and why matching stopped.
     @inline(__always)
     mutating func sweep(
         id: UInt64, owner: UInt64, side: Side, threshold: Int64, quantity: Int64,
@@ -72,12 +63,11 @@ extension OrderBook {
                 } else if fill == slot.displayed {
                     refresh(maker, level: level, filled: fill, events: &events)
                 } else {
-                    orders[Int(maker)].remaining -= fill
-                    orders[Int(maker)].displayed -= fill
+                    orders[Int(maker)].take(fill)
                     levels[Int(level)].quantity -= fill
                 }
             }
-            if levels[Int(level)].count == 0 { levelEmptied(other) }
+            if levels[Int(level)].count == 0 { levelEmptied(level, other) }
             if stop == .selfTrade { break levels }
         }
         if lastPrice != 0 { lastTradePrice = lastPrice }
@@ -165,26 +155,30 @@ extension OrderBook {
     /// of the same owner (a FOK order never fills partly and then meets self-trade
     /// prevention) and before the price band.
     func canFill(side: Side, threshold: Int64, owner: UInt64, quantity: Int64) -> Bool {
-        let bookSide = side == .buy ? asks : bids
+        let other = side.opposite
         var total: Int64 = 0
-        for position in stride(from: bookSide.keys.count - 1, through: 0, by: -1) {
-            guard bookSide.keys[position] >= threshold else { return false }
-            let level = levels[Int(bookSide.levels[position])]
-            if level.count == 0 { continue }
+        var fills = false
+        (other == .buy ? bids : asks).forEachLevel { handle in
+            let level = levels[Int(handle)]
+            guard BookSide.priceKey(level.price, other) >= threshold else { return false }
             if let band = priceBand, !band.contains(level.price) { return false }
             // Before an own order only displayed slices fill: an iceberg's refresh goes
             // behind the own order.
             var shown: Int64 = 0
-            var handle = level.head
-            while handle != OrderSlot.none {
-                let slot = orders[Int(handle)]
-                if slot.owner == owner { return total + shown >= quantity }
+            var order = level.head
+            while order != OrderSlot.none {
+                let slot = orders[Int(order)]
+                if slot.owner == owner {
+                    fills = total + shown >= quantity
+                    return false
+                }
                 shown += slot.displayed
-                handle = slot.next
+                order = slot.next
             }
             total += level.quantity
-            if total >= quantity { return true }
+            fills = total >= quantity
+            return !fills
         }
-        return false
+        return fills
     }
 }

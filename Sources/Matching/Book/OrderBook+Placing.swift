@@ -31,8 +31,8 @@ extension OrderBook {
 
         var remaining = order.quantity
         var stop = SweepStop.exhausted
-        if state == .continuous && !order.postOnly {
-            let threshold = price == 0 ? Int64.min : BookSide.key(price, order.side.opposite)
+        if state == .continuous && !order.postOnly && (price == 0 || crossesOpposite(side: order.side, price: price)) {
+            let threshold = price == 0 ? Int64.min : BookSide.priceKey(price, order.side.opposite)
             if order.timeInForce == .fillOrKill
                 && !canFill(side: order.side, threshold: threshold, owner: order.owner, quantity: remaining)
             {

@@ -63,7 +63,7 @@ extension OrderBook {
     func auctionHead(_ side: Side, price: Int64) -> Int32? {
         let market = levels[Int(side == .buy ? Self.buyMarketLevel : Self.sellMarketLevel)].head
         if market != OrderSlot.none { return market }
-        guard let (key, level) = best(side), key >= BookSide.key(price, side) else { return nil }
+        guard let (key, level) = best(side), key >= BookSide.priceKey(price, side) else { return nil }
         return levels[Int(level)].head
     }
 

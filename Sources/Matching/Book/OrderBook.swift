@@ -44,7 +44,7 @@ public struct OrderBook: Sendable {
         self.state = state
         index = OrderIndex(capacity: expectedOrders)
         orders.reserveCapacity(expectedOrders)
-        let empty = PriceLevel(price: 0, quantity: 0, head: OrderSlot.none, tail: OrderSlot.none, count: 0)
+        let empty = PriceLevel(price: 0, key: 0, quantity: 0, head: OrderSlot.none, tail: OrderSlot.none, count: 0)
         levels = [empty, empty]
     }
 
@@ -54,10 +54,16 @@ public struct OrderBook: Sendable {
     public var restingOrderCount: Int { index.count }
 
     /// The highest bid price, if any.
-    public var bestBid: Int64? { bids.keys.last }
+    public var bestBid: Int64? {
+        let level = bids.bestLevel
+        return level == OrderSlot.none ? nil : levels[Int(level)].price
+    }
 
     /// The lowest ask price, if any.
-    public var bestAsk: Int64? { asks.keys.last.map { -$0 } }
+    public var bestAsk: Int64? {
+        let level = asks.bestLevel
+        return level == OrderSlot.none ? nil : levels[Int(level)].price
+    }
 
     /// The resting order with this id, if any.
     public func order(_ id: UInt64) -> RestingOrder? {
@@ -83,19 +89,21 @@ public struct OrderBook: Sendable {
     /// The limit price levels of one side, best first: price, open quantity (reserve
     /// included) and number of orders.
     public func depth(on side: Side) -> [(price: Int64, quantity: Int64, orders: Int)] {
-        let bookSide = side == .buy ? bids : asks
-        return bookSide.levels.reversed().compactMap { handle in
+        var result: [(price: Int64, quantity: Int64, orders: Int)] = []
+        (side == .buy ? bids : asks).forEachLevel { handle in
             let level = levels[Int(handle)]
-            return level.count == 0 ? nil : (level.price, level.quantity, Int(level.count))
+            result.append((level.price, level.quantity, Int(level.count)))
+            return true
         }
+        return result
     }
 
     /// Calls `body` with the market level, then every limit level of `side`, best first.
     func forEachLevel(on side: Side, _ body: (Int32) -> Void) {
         body(side == .buy ? Self.buyMarketLevel : Self.sellMarketLevel)
-        let bookSide = side == .buy ? bids : asks
-        for position in stride(from: bookSide.levels.count - 1, through: 0, by: -1) {
-            body(bookSide.levels[position])
+        (side == .buy ? bids : asks).forEachLevel { level in
+            body(level)
+            return true
         }
     }
 
@@ -122,88 +130,71 @@ public struct OrderBook: Sendable {
     }
 
     /// Appends an allocated order to the back of its price level (creating the level),
-    /// giving it a new priority stamp.
+    /// giving it a new priority stamp. The slot's price, side and open quantity say
+    /// where it goes.
     @inline(__always)
     mutating func link(_ handle: Int32) {
-        let slot = orders[Int(handle)]
+        // Field reads and single mutating calls per element: one access (bounds and
+        // uniqueness check) each, and loads that match the stores that wrote them.
+        let price = orders[Int(handle)].price
+        let side = orders[Int(handle)].side
         let levelHandle: Int32
-        if slot.price == 0 {
-            levelHandle = slot.side == .buy ? Self.buyMarketLevel : Self.sellMarketLevel
+        if price == 0 {
+            levelHandle = side == .buy ? Self.buyMarketLevel : Self.sellMarketLevel
         } else {
-            let key = BookSide.key(slot.price, slot.side)
-            let position = slot.side == .buy ? bids.position(of: key) : asks.position(of: key)
-            if position.found {
-                levelHandle = slot.side == .buy ? bids.levels[position.index] : asks.levels[position.index]
-                if levels[Int(levelHandle)].count == 0 {
-                    if slot.side == .buy { bids.emptyLevels -= 1 } else { asks.emptyLevels -= 1 }
-                }
+            let key = BookSide.ladderKey(ordinal: rules.tickTable.ordinal(of: price), side)
+            let listed = side == .buy ? bids.level(at: key) : asks.level(at: key)
+            if listed != OrderSlot.none {
+                levelHandle = listed
             } else {
-                let level = PriceLevel(
-                    price: slot.price, quantity: 0, head: OrderSlot.none, tail: OrderSlot.none, count: 0)
-                if let reused = freeLevels.popLast() {
-                    levels[Int(reused)] = level
-                    levelHandle = reused
+                levelHandle = newLevel(price: price, key: key)
+                if side == .buy {
+                    bids.insert(key: key, level: levelHandle)
                 } else {
-                    levels.append(level)
-                    levelHandle = Int32(truncatingIfNeeded: levels.count - 1)
-                }
-                if slot.side == .buy {
-                    bids.insert(key: key, level: levelHandle, at: position.index)
-                } else {
-                    asks.insert(key: key, level: levelHandle, at: position.index)
+                    asks.insert(key: key, level: levelHandle)
                 }
             }
         }
         let tail = levels[Int(levelHandle)].tail
-        orders[Int(handle)].prev = tail
-        orders[Int(handle)].next = OrderSlot.none
-        orders[Int(handle)].level = levelHandle
-        orders[Int(handle)].sequence = nextSequence
+        orders[Int(handle)].enqueue(after: tail, level: levelHandle, sequence: nextSequence)
         nextSequence &+= 1
-        if tail == OrderSlot.none {
-            levels[Int(levelHandle)].head = handle
-        } else {
-            orders[Int(tail)].next = handle
+        if tail != OrderSlot.none { orders[Int(tail)].next = handle }
+        levels[Int(levelHandle)].append(handle, quantity: orders[Int(handle)].remaining)
+    }
+
+    /// An empty level from the pool.
+    @inline(__always)
+    mutating func newLevel(price: Int64, key: Int64) -> Int32 {
+        let level = PriceLevel(
+            price: price, key: key, quantity: 0, head: OrderSlot.none, tail: OrderSlot.none, count: 0)
+        if let reused = freeLevels.popLast() {
+            levels[Int(reused)] = level
+            return reused
         }
-        levels[Int(levelHandle)].tail = handle
-        levels[Int(levelHandle)].quantity += slot.remaining
-        levels[Int(levelHandle)].count += 1
+        levels.append(level)
+        return Int32(truncatingIfNeeded: levels.count - 1)
     }
 
     /// Takes an order out of its level's FIFO, removing the level if it empties. The
     /// slot stays allocated and indexed.
     @inline(__always)
     mutating func unlink(_ handle: Int32) {
-        let slot = orders[Int(handle)]
-        let levelHandle = slot.level
-        if slot.prev == OrderSlot.none {
-            levels[Int(levelHandle)].head = slot.next
-        } else {
-            orders[Int(slot.prev)].next = slot.next
-        }
-        if slot.next == OrderSlot.none {
-            levels[Int(levelHandle)].tail = slot.prev
-        } else {
-            orders[Int(slot.next)].prev = slot.prev
-        }
-        levels[Int(levelHandle)].quantity -= slot.remaining
-        levels[Int(levelHandle)].count -= 1
-        if levels[Int(levelHandle)].count == 0 && levelHandle >= 2 { levelEmptied(slot.side) }
+        let prev = orders[Int(handle)].prev
+        let next = orders[Int(handle)].next
+        let levelHandle = orders[Int(handle)].level
+        if prev != OrderSlot.none { orders[Int(prev)].next = next }
+        if next != OrderSlot.none { orders[Int(next)].prev = prev }
+        let left = levels[Int(levelHandle)].remove(
+            prev: prev, next: next, quantity: orders[Int(handle)].remaining)
+        if left == 0 && levelHandle >= 2 { levelEmptied(levelHandle, orders[Int(handle)].side) }
     }
 
-    /// Books a level of `side` that just emptied: drops it if it was the best, and
-    /// compacts the side when empty levels pile up.
+    /// Unlists a limit level of `side` that just emptied and returns it to the pool.
     @inline(__always)
-    mutating func levelEmptied(_ side: Side) {
-        if side == .buy {
-            bids.emptyLevels += 1
-            bids.trimEmptyBest(levels, &freeLevels)
-            bids.compactIfSparse(levels, &freeLevels)
-        } else {
-            asks.emptyLevels += 1
-            asks.trimEmptyBest(levels, &freeLevels)
-            asks.compactIfSparse(levels, &freeLevels)
-        }
+    mutating func levelEmptied(_ level: Int32, _ side: Side) {
+        let key = levels[Int(level)].key
+        if side == .buy { bids.remove(key: key) } else { asks.remove(key: key) }
+        freeLevels.append(level)
     }
 
     /// Unlinks an order and forgets it.

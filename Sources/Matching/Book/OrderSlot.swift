@@ -34,6 +34,30 @@ struct OrderSlot: Sendable {
     /// The index value meaning "no order".
     static let none: Int32 = -1
 
+    /// Joins the back of `level` behind `tail` with a new priority stamp.
+    @inline(__always)
+    mutating func enqueue(after tail: Int32, level: Int32, sequence: UInt64) {
+        prev = tail
+        next = OrderSlot.none
+        self.level = level
+        self.sequence = sequence
+    }
+
+    /// Sets a new limit price and open quantities (of an unlinked order).
+    @inline(__always)
+    mutating func reprice(_ price: Int64, remaining: Int64, displayed: Int64) {
+        self.price = price
+        self.remaining = remaining
+        self.displayed = displayed
+    }
+
+    /// Takes a partial fill off the displayed slice.
+    @inline(__always)
+    mutating func take(_ quantity: Int64) {
+        remaining -= quantity
+        displayed -= quantity
+    }
+
     var timeInForce: TimeInForce {
         switch lifetime {
         case .goodTillCancel: return .goodTillCancel

@@ -21,6 +21,8 @@ public struct TickTable: Sendable, Hashable {
 
     /// The bands in increasing `start`; the first starts at 0.
     public let bands: [Band]
+    /// The tick ordinal of each band's start (see `ordinal(of:)`).
+    private let ordinalStarts: [Int64]
 
     /// Validates and creates a table. The first band must start at 0, starts must
     /// increase, ticks must be positive and each start must lie on the tick of the
@@ -37,11 +39,17 @@ public struct TickTable: Sendable, Hashable {
                 }
             }
         }
-        self.bands = bands
+        self.init(unchecked: bands)
     }
 
     private init(unchecked bands: [Band]) {
         self.bands = bands
+        var starts: [Int64] = [0]
+        for index in bands.indices.dropFirst() {
+            let below = bands[index - 1]
+            starts.append(starts[index - 1] + (bands[index].start - below.start) / below.tick)
+        }
+        ordinalStarts = starts
     }
 
     /// One tick everywhere.
@@ -67,7 +75,19 @@ public struct TickTable: Sendable, Hashable {
     public func isValid(_ price: Int64) -> Bool {
         guard price > 0 else { return false }
         let band = bands[bandIndex(price)]
-        return (price - band.start) % band.tick == 0
+        return band.tick == 1 || (price - band.start) % band.tick == 0
+    }
+
+    /// The position of a valid price among all valid prices: 0 for price 0, then 1, 2,
+    /// ... tick by tick across the bands. It orders prices as they are ordered and
+    /// neighbouring valid prices have neighbouring ordinals, which is what the book's
+    /// price ladder indexes by. Never larger than the price.
+    @inline(__always)
+    func ordinal(of price: Int64) -> Int64 {
+        let index = bandIndex(price)
+        let band = bands[index]
+        let steps = band.tick == 1 ? price - band.start : (price - band.start) / band.tick
+        return ordinalStarts[index] + steps
     }
 
     /// The highest valid price strictly below `price`, or `nil` if there is none.

@@ -13,15 +13,16 @@ public struct Block: Sendable, Hashable {
 
     /// The stored form from a header and the transactions' envelopes as received.
     public static func encode(header: BlockHeader, rawTransactions: [[UInt8]]) -> [UInt8] {
-        var body: [UInt8] = []
-        body.reserveCapacity(rawTransactions.reduce(0) { $0 + $1.count + 5 })
-        for raw in rawTransactions { RLP.appendString(raw, to: &body) }
-        var out = header.encoded
-        RLP.appendHeader(listPayload: body.count, to: &out)
-        out += body
-        var framed: [UInt8] = []
-        RLP.appendHeader(listPayload: out.count, to: &framed)
-        return framed + out
+        let headerBytes = header.encoded
+        let body = rawTransactions.reduce(0) { $0 + RLP.encodedStringLength(count: $1.count, first: $1.first) }
+        let payload = headerBytes.count + RLP.encodedListLength(payload: body)
+        var out: [UInt8] = []
+        out.reserveCapacity(RLP.encodedListLength(payload: payload))
+        RLP.appendHeader(listPayload: payload, to: &out)
+        out.append(contentsOf: headerBytes)
+        RLP.appendHeader(listPayload: body, to: &out)
+        for raw in rawTransactions { RLP.appendString(raw, to: &out) }
+        return out
     }
 
     /// Decodes a stored or fed block; each transaction is decoded strictly.

@@ -34,9 +34,7 @@ public enum BlockExecutor {
         let intrinsic = try validate(tx, state: state, gasLimit: gasLimit)
         let t = tx.transaction.transaction
         let to = t.to!  // validate() refused creations
-        var account = state.account(tx.sender)
-        account.nonce += 1
-        state.setAccount(tx.sender, account)
+        state.incrementNonce(tx.sender)
 
         let execution = CallDispatcher.executionGas(state, to: to, data: t.data)
         var gasUsed = intrinsic + execution

@@ -181,7 +181,7 @@ public actor Chain {
         let header = BlockHeader(
             parentHash: head.hash, coinbase: genesis.sequencer, stateRoot: tree.commit(),
             transactionsRoot: Block.transactionsRoot(hashes: openTransactionHashes),
-            receiptsRoot: OrderedMerkleRoot.root(leaves: openReceipts.map { Keccak256.hash($0.consensusEncoding) }),
+            receiptsRoot: Receipt.root(openReceipts),
             logsBloom: bloom, number: head.number + 1, gasLimit: genesis.gasLimit, gasUsed: openGasUsed, timestamp: timestamp)
         let sealed = SealedBlock(block: Block(header: header, transactions: openTransactions), receipts: openReceipts)
         do {
@@ -240,7 +240,7 @@ public actor Chain {
         let root = tree.commit()
         var bloom = LogsBloom()
         for r in receipts { bloom.formUnion(r.bloom) }
-        let receiptsRoot = OrderedMerkleRoot.root(leaves: receipts.map { Keccak256.hash($0.consensusEncoding) })
+        let receiptsRoot = Receipt.root(receipts)
         let checks: [(String, String, String)] = [
             ("stateRoot", header.stateRoot.hex, root.hex),
             ("receiptsRoot", header.receiptsRoot.hex, receiptsRoot.hex),

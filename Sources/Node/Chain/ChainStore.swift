@@ -125,12 +125,21 @@ public final class ChainStore: Sendable {
         let number = header.number
         let hash = header.hash
         let numberKey = Self.numberKey(number)
-        var batch = RocksDB.WriteBatch()
-        batch.put(numberKey, Block.encode(header: header, rawTransactions: rawTransactions), in: blocks)
+        let blockBytes = Block.encode(header: header, rawTransactions: rawTransactions)
+        let receiptBytes = Receipt.encodeStored(blockReceipts)
+        var batch = RocksDB.WriteBatch(
+            reservingBytes: blockBytes.count + receiptBytes.count + 44 * transactionHashes.count + 160 * stateChanges.count + 256)
+        batch.put(numberKey, blockBytes, in: blocks)
         batch.put(hash.bytes, numberKey, in: hashes)
-        batch.put(numberKey, RLPItem.list(blockReceipts.map(\.storedItem)).encoded, in: receipts)
-        for (i, txHash) in transactionHashes.enumerated() {
-            batch.put(txHash.bytes, numberKey + withUnsafeBytes(of: UInt32(i).bigEndian, Array.init), in: txs)
+        batch.put(numberKey, receiptBytes, in: receipts)
+        // Lookups go in in key order: RocksDB's memtable inserts a key next to the previous
+        // one much faster than at a random place. (Hashes within a block are distinct;
+        // ties would keep the later index last, as in execution order.)
+        let lookups = transactionHashes.enumerated().sorted { ($0.element, $0.offset) < ($1.element, $1.offset) }
+        var location = numberKey + [0, 0, 0, 0]
+        for (i, txHash) in lookups {
+            for b in 0..<4 { location[8 + b] = UInt8(truncatingIfNeeded: UInt32(i) >> UInt32(24 - 8 * b)) }
+            batch.put(txHash.bytes, location, in: txs)
         }
         for (key, value) in stateChanges {
             if let value { batch.put(key.encoded, value, in: state) } else { batch.delete(key.encoded, in: state) }

@@ -42,10 +42,36 @@ public struct Receipt: Sendable, Hashable {
     /// Ethereum's consensus encoding: `type ‖ rlp([status, cumulativeGasUsed, bloom, logs])`
     /// (no type byte for legacy). The receipts root commits to this.
     public var consensusEncoding: [UInt8] {
-        let body = RLPItem.list([
-            .uint(succeeded ? 1 : 0), .uint(cumulativeGasUsed), .bytes(bloom.bytes),
-            .list(logs.map { .list([.bytes($0.address.bytes), .list($0.topics.map { .bytes($0.bytes) }), .bytes($0.data)]) }),
-        ]).encoded
-        return type == .legacy ? body : [type.rawValue] + body
+        var out: [UInt8] = []
+        appendConsensusEncoding(to: &out)
+        return out
+    }
+
+    /// Appends `consensusEncoding` to `out`, written in place.
+    func appendConsensusEncoding(to out: inout [UInt8]) {
+        let payload = 1 + RLP.encodedLength(of: cumulativeGasUsed) + 259 + Log.rlpListLength(logs)
+        out.reserveCapacity(out.count + 1 + RLP.encodedListLength(payload: payload))
+        if type != .legacy { out.append(type.rawValue) }
+        RLP.appendHeader(listPayload: payload, to: &out)
+        RLP.appendUInt(UInt64(succeeded ? 1 : 0), to: &out)
+        RLP.appendUInt(cumulativeGasUsed, to: &out)
+        // The bloom: a 256-byte string (header 0xb9 0x01 0x00).
+        out.append(0xb9)
+        out.append(0x01)
+        out.append(0x00)
+        bloom.append(to: &out)
+        Log.appendRLPList(logs, to: &out)
+    }
+
+    /// The receipts root of `receipts`: the ordered Merkle root of the Keccak-256 of each
+    /// consensus encoding.
+    public static func root(_ receipts: [Receipt]) -> Bytes32 {
+        var buffer: [UInt8] = []
+        let leaves = receipts.map { receipt in
+            buffer.removeAll(keepingCapacity: true)
+            receipt.appendConsensusEncoding(to: &buffer)
+            return Keccak256.hash(buffer)
+        }
+        return OrderedMerkleRoot.root(leaves: leaves)
     }
 }

@@ -1,14 +1,40 @@
 /// How receipts are stored: everything the RPC serves, as canonical RLP.
 extension Receipt {
     /// rlp([txHash, index, type, from, to or empty, status, gasUsed, cumulativeGasUsed,
-    /// [[address, [topics], data]], revertReason]).
-    var storedItem: RLPItem {
-        .list([
-            .bytes(transactionHash.bytes), .uint(UInt64(transactionIndex)), .uint(UInt64(type.rawValue)),
-            .bytes(from.bytes), .bytes(to?.bytes ?? []), .uint(succeeded ? 1 : 0), .uint(gasUsed), .uint(cumulativeGasUsed),
-            .list(logs.map { .list([.bytes($0.address.bytes), .list($0.topics.map { .bytes($0.bytes) }), .bytes($0.data)]) }),
-            .bytes(Array(revertReason.utf8)),
-        ])
+    /// [[address, [topics], data]], revertReason]), appended to `out` in place.
+    func appendStored(to out: inout [UInt8]) {
+        let reason = revertReason.utf8
+        RLP.appendHeader(listPayload: storedPayloadLength, to: &out)
+        RLP.appendBytes32(transactionHash, to: &out)
+        RLP.appendUInt(UInt64(transactionIndex), to: &out)
+        RLP.appendUInt(UInt64(type.rawValue), to: &out)
+        RLP.appendAddress(from, to: &out)
+        RLP.appendRecipient(to, to: &out)
+        RLP.appendUInt(UInt64(succeeded ? 1 : 0), to: &out)
+        RLP.appendUInt(gasUsed, to: &out)
+        RLP.appendUInt(cumulativeGasUsed, to: &out)
+        Log.appendRLPList(logs, to: &out)
+        RLP.appendString(reason, to: &out)
+    }
+
+    /// The size of `appendStored`'s output.
+    var storedLength: Int { RLP.encodedListLength(payload: storedPayloadLength) }
+
+    private var storedPayloadLength: Int {
+        let reason = revertReason.utf8
+        return 33 + RLP.encodedLength(of: UInt64(transactionIndex)) + RLP.encodedLength(of: UInt64(type.rawValue))
+            + 21 + (to == nil ? 1 : 21) + 1 + RLP.encodedLength(of: gasUsed) + RLP.encodedLength(of: cumulativeGasUsed)
+            + Log.rlpListLength(logs) + RLP.encodedStringLength(count: reason.count, first: reason.first)
+    }
+
+    /// A block's receipts as stored: the RLP list of each one's stored form.
+    static func encodeStored(_ receipts: [Receipt]) -> [UInt8] {
+        let payload = receipts.reduce(0) { $0 + $1.storedLength }
+        var out: [UInt8] = []
+        out.reserveCapacity(RLP.encodedListLength(payload: payload))
+        RLP.appendHeader(listPayload: payload, to: &out)
+        for receipt in receipts { receipt.appendStored(to: &out) }
+        return out
     }
 
     init(stored r: inout RLPReader) throws(RLPError) {

@@ -47,6 +47,10 @@ public enum CallDispatcher {
 
     private static let success: [ABIValue] = [.bool(true)]
 
+    /// The output of ERC-20's `transfer`, `approve` and `transferFrom` (each returns `bool`
+    /// true), encoded once.
+    private static let returnsTrue = output(ERC20.transfer, success)
+
     // MARK: Tokens
 
     private static func tokenCall(
@@ -58,18 +62,30 @@ public enum CallDispatcher {
         let t = ShareTokenInterface.self
         switch selector {
         case ERC20.transfer.selector:
-            let a = try CallArguments(ERC20.transfer, calldata: data)
-            let events = try state.transfer(token: address, from: sender, to: a.address(0), amount: a.amount(1), time: block.timestamp)
-            return CallResult(output: output(ERC20.transfer, success), events: events)
+            let (to, amount): (Address, UInt128)
+            if let fast = ERC20WriteArguments.transfer(data) { (to, amount) = fast } else {
+                let a = try CallArguments(ERC20.transfer, calldata: data)
+                (to, amount) = (try a.address(0), try a.amount(1))
+            }
+            let events = try state.transfer(token: address, from: sender, to: to, amount: amount, time: block.timestamp)
+            return CallResult(output: returnsTrue, events: events)
         case ERC20.approve.selector:
-            let a = try CallArguments(ERC20.approve, calldata: data)
-            let events = try state.approve(token: address, owner: sender, spender: a.address(0), amount: a.saturatingAmount(1))
-            return CallResult(output: output(ERC20.approve, success), events: events)
+            let (spender, amount): (Address, UInt128)
+            if let fast = ERC20WriteArguments.approve(data) { (spender, amount) = fast } else {
+                let a = try CallArguments(ERC20.approve, calldata: data)
+                (spender, amount) = (try a.address(0), try a.saturatingAmount(1))
+            }
+            let events = try state.approve(token: address, owner: sender, spender: spender, amount: amount)
+            return CallResult(output: returnsTrue, events: events)
         case ERC20.transferFrom.selector:
-            let a = try CallArguments(ERC20.transferFrom, calldata: data)
+            let (from, to, amount): (Address, Address, UInt128)
+            if let fast = ERC20WriteArguments.transferFrom(data) { (from, to, amount) = fast } else {
+                let a = try CallArguments(ERC20.transferFrom, calldata: data)
+                (from, to, amount) = (try a.address(0), try a.address(1), try a.amount(2))
+            }
             let events = try state.transferFrom(
-                token: address, spender: sender, from: a.address(0), to: a.address(1), amount: a.amount(2), time: block.timestamp)
-            return CallResult(output: output(ERC20.transferFrom, success), events: events)
+                token: address, spender: sender, from: from, to: to, amount: amount, time: block.timestamp)
+            return CallResult(output: returnsTrue, events: events)
         case ERC20.balanceOf.selector:
             let a = try CallArguments(ERC20.balanceOf, calldata: data)
             return try CallResult(output: output(ERC20.balanceOf, [.amount(state.account(a.address(0)).balance(address))]))

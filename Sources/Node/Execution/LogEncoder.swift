@@ -5,9 +5,9 @@ public enum LogEncoder {
     public static func log(_ event: LedgerEvent) -> Log {
         switch event {
         case .transfer(let token, let from, let to, let amount):
-            return encode(ERC20.transferEvent, at: token, [.address(from), .address(to), .amount(amount)])
+            return erc20Log(ERC20.transferEvent, at: token, from, to, amount)
         case .approval(let token, let owner, let spender, let amount):
-            return encode(ERC20.approvalEvent, at: token, [.address(owner), .address(spender), .amount(amount)])
+            return erc20Log(ERC20.approvalEvent, at: token, owner, spender, amount)
         case .mint(let token, let to, let amount, let depositId):
             return encode(ShareTokenInterface.mintEvent, at: token, [.address(to), .amount(amount), .fixedBytes(depositId.bytes)])
         case .redemption(let token, let id, let holder, let amount, let ref):
@@ -31,6 +31,19 @@ public enum LogEncoder {
             return encode(ComplianceInterface.identityChangedEvent, at: SystemAddress.compliance,
                           [.address(wallet), .string(investorId)])
         }
+    }
+
+    /// A `Transfer` or `Approval` log written directly (nearly every transaction emits
+    /// one): topics [signature, first, second], data the amount as one big-endian word.
+    /// The same bytes as `encode` gives (the tests compare them).
+    private static func erc20Log(_ event: ABIEvent, at token: Address, _ first: Address, _ second: Address, _ amount: UInt128) -> Log {
+        var data = [UInt8](repeating: 0, count: 32)
+        var v = amount
+        for i in stride(from: 31, through: 16, by: -1) {
+            data[i] = UInt8(truncatingIfNeeded: v)
+            v >>= 8
+        }
+        return Log(address: token, topics: [event.topic, first.word, second.word], data: data)
     }
 
     private static func encode(_ event: ABIEvent, at address: Address, _ values: [ABIValue]) -> Log {

@@ -16,13 +16,28 @@ public enum StateCodec {
 
     public static func encode(_ v: UInt128) -> [UInt8] { amount(v).encoded }
 
+    /// rlp([nonce, [[token, balance, frozen, fullyFrozen]]]), written in place: accounts
+    /// are the values every block rewrites.
     public static func encode(_ a: AccountState) -> [UInt8] {
-        RLPItem.list([
-            .uint(a.nonce),
-            .list(a.positions.map {
-                .list([address($0.token), amount($0.balance), amount($0.frozen), .uint($0.isFullyFrozen ? 1 : 0)])
-            }),
-        ]).encoded
+        let positions = a.positions.reduce(0) { $0 + RLP.encodedListLength(payload: positionPayloadLength($1)) }
+        let payload = RLP.encodedLength(of: a.nonce) + RLP.encodedListLength(payload: positions)
+        var out: [UInt8] = []
+        out.reserveCapacity(RLP.encodedListLength(payload: payload))
+        RLP.appendHeader(listPayload: payload, to: &out)
+        RLP.appendUInt(a.nonce, to: &out)
+        RLP.appendHeader(listPayload: positions, to: &out)
+        for p in a.positions {
+            RLP.appendHeader(listPayload: positionPayloadLength(p), to: &out)
+            RLP.appendAddress(p.token, to: &out)
+            RLP.appendUInt(UInt256(p.balance), to: &out)
+            RLP.appendUInt(UInt256(p.frozen), to: &out)
+            RLP.appendUInt(UInt64(p.isFullyFrozen ? 1 : 0), to: &out)
+        }
+        return out
+    }
+
+    private static func positionPayloadLength(_ p: TokenPosition) -> Int {
+        21 + RLP.encodedLength(of: UInt256(p.balance)) + RLP.encodedLength(of: UInt256(p.frozen)) + 1
     }
 
     public static func encode(_ t: TokenState) -> [UInt8] {

@@ -21,6 +21,10 @@ public struct WorldState: Sendable {
     /// A previous value, to restore on revert.
     private enum Undo: Sendable {
         case account(Address, AccountState?)
+        /// An existing account's nonce before an increment.
+        case nonce(Address, UInt64)
+        /// An existing account's position in a token before an update (empty if none).
+        case position(Address, TokenPosition)
         case token(Address, TokenState?)
         case allowance(AllowanceKey, UInt128?)
         case investor(String, Identity?)
@@ -55,13 +59,44 @@ public struct WorldState: Sendable {
         dirty.insert(.account(address))
     }
 
-    /// Applies `change` to an account's position in `token`.
+    /// Applies `change` to an account's position in `token`. An existing account is
+    /// changed in place and only the old position is journaled, so a balance update
+    /// copies no positions array.
     public mutating func updatePosition(_ address: Address, _ token: Address, _ change: (inout TokenPosition) -> Void) {
-        var state = account(address)
-        var position = state.position(token)
+        guard let index = accounts.index(forKey: address) else {
+            var state = AccountState()
+            var position = TokenPosition(token: token)
+            change(&position)
+            state.setPosition(position)
+            setAccount(address, state)
+            return
+        }
+        let old = accounts.values[index].position(token)
+        var position = old
         change(&position)
-        state.setPosition(position)
-        setAccount(address, state)
+        journal.append(.position(address, old))
+        accounts.values[index].setPosition(position)
+        if accounts.values[index].isEmpty { accounts.remove(at: index) }
+        dirty.insert(.account(address))
+    }
+
+    /// Advances an account's nonce by one (a transaction was included), in place.
+    public mutating func incrementNonce(_ address: Address) {
+        if let index = accounts.index(forKey: address) {
+            journal.append(.nonce(address, accounts.values[index].nonce))
+            accounts.values[index].nonce += 1
+        } else {
+            journal.append(.account(address, nil))
+            accounts[address] = AccountState(nonce: 1)
+        }
+        dirty.insert(.account(address))
+    }
+
+    /// Changes an account for a revert, dropping it if that leaves it empty.
+    private mutating func restoreAccount(_ address: Address, _ change: (inout AccountState) -> Void) {
+        var state = accounts.removeValue(forKey: address) ?? AccountState()
+        change(&state)
+        if !state.isEmpty { accounts[address] = state }
     }
 
     public mutating func setToken(_ address: Address, _ state: TokenState) {
@@ -131,6 +166,8 @@ public struct WorldState: Sendable {
         while journal.count > checkpoint {
             switch journal.removeLast() {
             case .account(let k, let v): accounts[k] = v
+            case .nonce(let k, let n): restoreAccount(k) { $0.nonce = n }
+            case .position(let k, let p): restoreAccount(k) { $0.setPosition(p) }
             case .token(let k, let v): tokens[k] = v
             case .allowance(let k, let v): allowances[k] = v
             case .investor(let k, let v): investors[k] = v

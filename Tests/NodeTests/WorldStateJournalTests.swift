@@ -1,0 +1,69 @@
+import Testing
+@testable import Node
+
+/// Balance and nonce updates change accounts in place and journal only what they
+/// overwrite; a revert must still restore every account exactly, including accounts
+/// that were created or emptied on the way.
+@Suite("World state: in-place updates and exact reverts")
+struct WorldStateJournalTests {
+    static let token = Address(w0: 0x4141_504C, w1: 0, w2: 0)
+    static let other = Address(w0: 0x5553_4400, w1: 0, w2: 0)
+    static let a = Address(w0: 0, w1: 0, w2: 0xA)
+    static let b = Address(w0: 0, w1: 0, w2: 0xB)
+
+    static func empty() -> WorldState { WorldState(system: SystemState(issuer: .zero, custodian: .zero, compliance: .zero)) }
+
+    @Test func revertRestoresCreatedChangedAndEmptiedAccounts() {
+        var state = Self.empty()
+        state.updatePosition(Self.a, Self.token) { $0.balance = 100 }
+        state.updatePosition(Self.a, Self.other) { $0.balance = 5; $0.frozen = 2 }
+        _ = state.takeDirtyKeys()
+        let before = state.accounts
+
+        let mark = state.checkpoint()
+        state.incrementNonce(Self.a)
+        state.incrementNonce(Self.b)  // a new account, nonce only
+        state.updatePosition(Self.a, Self.token) { $0.balance -= 100 }  // position removed
+        state.updatePosition(Self.b, Self.token) { $0.balance += 100 }
+        state.updatePosition(Self.a, Self.other) { $0.isFullyFrozen = true }
+        #expect(state.account(Self.a) == AccountState(nonce: 1, positions: [TokenPosition(token: Self.other, balance: 5, frozen: 2, isFullyFrozen: true)]))
+        #expect(state.account(Self.b) == AccountState(nonce: 1, positions: [TokenPosition(token: Self.token, balance: 100)]))
+        #expect(state.dirtyKeys == [.account(Self.a), .account(Self.b)])
+        state.revert(to: mark)
+        #expect(state.accounts == before)
+        #expect(state.accounts[Self.b] == nil)
+    }
+
+    @Test func anAccountLeftEmptyIsRemovedAndComesBackOnRevert() {
+        var state = Self.empty()
+        state.updatePosition(Self.a, Self.token) { $0.balance = 7 }
+        let before = state.accounts
+        let mark = state.checkpoint()
+        state.updatePosition(Self.a, Self.token) { $0.balance = 0 }
+        #expect(state.accounts[Self.a] == nil, "an empty account is not stored")
+        #expect(state.encodedValue(.account(Self.a)) == nil)
+        state.revert(to: mark)
+        #expect(state.accounts == before)
+    }
+
+    /// The account value is written straight into a buffer; it must equal the RLP tree
+    /// it was built from before, and read back.
+    @Test func accountValueIsUnchangedAndReadsBack() throws {
+        let positions = [
+            TokenPosition(token: Self.token, balance: 1, frozen: 0),
+            TokenPosition(token: Self.other, balance: .max, frozen: 0x80, isFullyFrozen: true),
+            TokenPosition(token: Self.b, balance: 0x7f, frozen: UInt128(UInt64.max) + 1),
+        ]
+        for (nonce, held) in [(UInt64(0), [positions[0]]), (0x80, positions), (.max, Array(positions.prefix(2))), (3, [])] {
+            let account = AccountState(nonce: nonce, positions: held)
+            let reference = RLPItem.list([
+                .uint(account.nonce),
+                .list(account.positions.map {
+                    .list([.bytes($0.token.bytes), .uint(UInt256($0.balance)), .uint(UInt256($0.frozen)), .uint($0.isFullyFrozen ? 1 : 0)])
+                }),
+            ]).encoded
+            #expect(StateCodec.encode(account) == reference)
+            #expect(try StateCodec.decodeAccount(reference) == account)
+        }
+    }
+}
