@@ -27,14 +27,14 @@ struct BookSide: Sendable {
     static let bestOffset = windowSize * 3 / 4
 
     /// The key of window entry 0.
-    private(set) var base: Int64 = 0
+    private var base: Int64 = 0
     /// The level handle of each window key, or `OrderSlot.none`. Empty until the side
     /// first gets a level, so an unused book costs nothing.
     private var slots: ContiguousArray<Int32> = []
     /// One bit per window entry: set when the entry holds a level.
     private var occupied: ContiguousArray<UInt64> = []
     /// The window index of the best level, or -1 when the side is empty.
-    private(set) var top = -1
+    private var top = -1
     /// Levels with keys below `base`, ascending (best last).
     private var farKeys: ContiguousArray<Int64> = []
     private var farLevels: ContiguousArray<Int32> = []
@@ -48,16 +48,9 @@ struct BookSide: Sendable {
     @inline(__always)
     static func ladderKey(ordinal: Int64, _ side: Side) -> Int64 { side == .buy ? ordinal : -ordinal }
 
-    var isEmpty: Bool { top < 0 }
-
     /// The best level's handle, or `OrderSlot.none` when the side is empty.
     @inline(__always)
     var bestLevel: Int32 { top < 0 ? OrderSlot.none : slots[top] }
-
-    /// The number of listed levels.
-    var levelCount: Int {
-        occupied.reduce(0) { $0 + $1.nonzeroBitCount } + farKeys.count
-    }
 
     /// The window index of `key`, or nil when the key is outside the window.
     @inline(__always)
