@@ -1,6 +1,8 @@
 /// An EIP-2930 transaction: `0x01 ‖ rlp([chainId, nonce, gasPrice, gas, to, value, data,
 /// accessList, yParity, r, s])`, signed over `0x01 ‖ rlp([chainId … accessList])`.
-public struct AccessListTransaction: Sendable, Hashable {
+public struct AccessListTransaction: Sendable, Hashable, TypedTransaction {
+    static let type = TransactionType.accessList
+
     public var chainId: UInt64
     public var nonce: UInt64
     public var gasPrice: UInt256
@@ -25,18 +27,6 @@ public struct AccessListTransaction: Sendable, Hashable {
         self.accessList = accessList
     }
 
-    /// The bytes whose Keccak-256 is signed: the type byte and the unsigned field list.
-    public var signingData: [UInt8] {
-        RLP.list(typeByte: TransactionType.accessList.rawValue, payload: fieldsPayload())
-    }
-
-    /// The signed wire form: the type byte and the field list with yParity, r, s.
-    func encoded(signature: Secp256k1.RecoverableSignature) -> [UInt8] {
-        var payload = fieldsPayload()
-        RLP.appendSignature(signature, to: &payload)
-        return RLP.list(typeByte: TransactionType.accessList.rawValue, payload: payload)
-    }
-
     /// Reads the eight unsigned fields, in wire order (arguments are evaluated left to right).
     init(fields reader: inout TransactionFieldReader) throws(TransactionError) {
         self.init(
@@ -46,7 +36,7 @@ public struct AccessListTransaction: Sendable, Hashable {
             accessList: try reader.accessList("accessList"))
     }
 
-    private func fieldsPayload() -> [UInt8] {
+    func fieldsPayload() -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(72 + data.count + 80)
         RLP.appendUInt(chainId, to: &out)

@@ -1,7 +1,9 @@
 /// An EIP-1559 transaction: `0x02 ‖ rlp([chainId, nonce, maxPriorityFeePerGas,
 /// maxFeePerGas, gas, to, value, data, accessList, yParity, r, s])`, signed over
 /// `0x02 ‖ rlp([chainId … accessList])`.
-public struct DynamicFeeTransaction: Sendable, Hashable {
+public struct DynamicFeeTransaction: Sendable, Hashable, TypedTransaction {
+    static let type = TransactionType.dynamicFee
+
     public var chainId: UInt64
     public var nonce: UInt64
     /// The tip per gas the sender offers above the base fee.
@@ -30,18 +32,6 @@ public struct DynamicFeeTransaction: Sendable, Hashable {
         self.accessList = accessList
     }
 
-    /// The bytes whose Keccak-256 is signed: the type byte and the unsigned field list.
-    public var signingData: [UInt8] {
-        RLP.list(typeByte: TransactionType.dynamicFee.rawValue, payload: fieldsPayload())
-    }
-
-    /// The signed wire form: the type byte and the field list with yParity, r, s.
-    func encoded(signature: Secp256k1.RecoverableSignature) -> [UInt8] {
-        var payload = fieldsPayload()
-        RLP.appendSignature(signature, to: &payload)
-        return RLP.list(typeByte: TransactionType.dynamicFee.rawValue, payload: payload)
-    }
-
     /// Reads the nine unsigned fields. Arguments are evaluated left to right, so they are
     /// read in wire order; building through the memberwise initializer (rather than
     /// assigning `self`'s fields one by one) spares a copy of the whole value.
@@ -54,7 +44,7 @@ public struct DynamicFeeTransaction: Sendable, Hashable {
             accessList: try reader.accessList("accessList"))
     }
 
-    private func fieldsPayload() -> [UInt8] {
+    func fieldsPayload() -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(105 + data.count + 80)
         RLP.appendUInt(chainId, to: &out)
