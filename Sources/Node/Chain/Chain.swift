@@ -159,7 +159,6 @@ public actor Chain {
 
     /// Runs the sender's queued transactions that became executable.
     private func promote(_ sender: Address, now: UInt64) {
-        pool.prune(sender: sender, below: state.account(sender).nonce)
         while let next = pool.take(sender: sender, nonce: state.account(sender).nonce) {
             do { try execute(next, now: now) } catch {
                 logger.debug("dropped queued transaction", metadata: ["hash": "\(next.hash)", "reason": "\(error)"])

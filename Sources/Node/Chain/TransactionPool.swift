@@ -50,16 +50,6 @@ public struct TransactionPool: Sendable {
         return tx
     }
 
-    /// Drops `sender`'s queued transactions with nonces below `nonce` (now stale).
-    public mutating func prune(sender: Address, below nonce: UInt64) {
-        guard var mine = queued[sender] else { return }
-        for (n, tx) in mine where n < nonce {
-            mine[n] = nil
-            hashes.remove(tx.hash)
-        }
-        queued[sender] = mine.isEmpty ? nil : mine
-    }
-
     static func isPriceBump(from old: VerifiedTransaction, to new: VerifiedTransaction) -> Bool {
         let a = old.transaction.transaction, b = new.transaction.transaction
         return bumped(a.maxFeePerGas, b.maxFeePerGas) && bumped(a.maxPriorityFeePerGas, b.maxPriorityFeePerGas)
