@@ -12,6 +12,7 @@ struct EquityBench: AsyncParsableCommand {
             PrimitivesBenchmark.self,
             ChainBenchmark.self,
             ChainCrashWriter.self,
+            FollowBenchmark.self,
             RPCBenchmark.self,
             MatchingBenchmark.self,
             StateTreeBenchmark.self,

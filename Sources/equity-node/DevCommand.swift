@@ -53,7 +53,9 @@ struct DevCommand: AsyncParsableCommand {
         let config = RPCConfiguration(host: rpc.host, port: rpc.port)
         let interval = Duration.milliseconds(Int64(blockTimeMs ?? genesis.blockIntervalMs))
         let storage = temporary ? "\(directory.url.path) (temporary)" : directory.url.path
-        try await NodeLauncher.run(chain: chain, rpc: config, blockInterval: interval, logger: logger) { port in
+        // The devnet's sequencer is a dev account: its public key signs the block feed.
+        let feedSigner = try accounts.first { $0.address == genesis.sequencer }.map { try BlockFeedSigner(key: $0.privateKey, genesis: genesis) }
+        try await NodeLauncher.run(chain: chain, rpc: config, blockInterval: interval, logger: logger, feedSigner: feedSigner) { port in
             Self.printBanner(genesis: genesis, host: config.host, port: port, tokens: tokens, accounts: accounts,
                              holdings: held, storage: storage, head: head, interval: interval)
         }
@@ -69,6 +71,7 @@ struct DevCommand: AsyncParsableCommand {
             RPC (HTTP):      http://\(host):\(port)
             RPC (WebSocket): ws://\(host):\(port)
             Health:          http://\(host):\(port)/health
+            Block feed:      ws://\(host):\(port)/feed (followers: equity-node run --follow http://\(host):\(port))
             Block interval:  \(interval)
             Data directory:  \(storage)
             Head block:      \(head)

@@ -211,11 +211,12 @@ public actor Chain {
     /// Re-executes a block of the sequencer and commits it if every root and the hash
     /// agree; otherwise nothing changes and the mismatch is reported.
     public func importBlock(_ block: Block) throws(BlockImportError) -> SealedBlock {
-        guard openTransactions.isEmpty else { throw .sequencerHasOpenBlock }
-        let header = block.header
-        guard header.number == head.number + 1, header.parentHash == head.hash else {
-            throw .notNext(number: header.number, parentHash: header.parentHash, head: head.number, headHash: head.hash)
-        }
+        try importBlock(block, verified: Self.verifyTransactions(of: block, signer: signer))
+    }
+
+    /// Recovers the senders of a block's transactions on every core; call it outside
+    /// the actor to overlap recovery with the import of the previous block.
+    public static func verifyTransactions(of block: Block, signer: TransactionSigner) throws(BlockImportError) -> [VerifiedTransaction] {
         var verified: [VerifiedTransaction] = []
         verified.reserveCapacity(block.transactions.count)
         for (i, result) in signer.verifyAll(block.transactions).enumerated() {
@@ -223,6 +224,26 @@ public actor Chain {
             case .success(let tx): verified.append(tx)
             case .failure(let error): throw .badSignature(index: i, error)
             }
+        }
+        return verified
+    }
+
+    /// `importBlock` with the block's transactions already recovered
+    /// (`verifyTransactions(of:signer:)`), in block order.
+    public func importBlock(_ block: Block, verified: [VerifiedTransaction]) throws(BlockImportError) -> SealedBlock {
+        guard openTransactions.isEmpty else { throw .sequencerHasOpenBlock }
+        let header = block.header
+        guard header.number == head.number + 1, header.parentHash == head.hash else {
+            throw .notNext(number: header.number, parentHash: header.parentHash, head: head.number, headHash: head.hash)
+        }
+        guard verified.count == block.transactions.count else {
+            throw .mismatch(field: "transaction count", block: String(block.transactions.count), computed: String(verified.count))
+        }
+        // The body must be the one the header commits to before anything runs: a
+        // transaction altered in transit changes its hash, so this root catches it.
+        let transactionsRoot = Block.transactionsRoot(hashes: verified.map(\.hash))
+        guard transactionsRoot == header.transactionsRoot else {
+            throw .mismatch(field: "transactionsRoot", block: header.transactionsRoot.hex, computed: transactionsRoot.hex)
         }
         let mark = state.checkpoint()
         let receipts: [Receipt]
@@ -243,7 +264,6 @@ public actor Chain {
         let checks: [(String, String, String)] = [
             ("stateRoot", header.stateRoot.hex, root.hex),
             ("receiptsRoot", header.receiptsRoot.hex, receiptsRoot.hex),
-            ("transactionsRoot", header.transactionsRoot.hex, Block.transactionsRoot(block.transactions).hex),
             ("gasUsed", String(header.gasUsed), String(receipts.last?.cumulativeGasUsed ?? 0)),
             ("logsBloom", Hex.encode(header.logsBloom.bytes), Hex.encode(bloom.bytes)),
         ]
@@ -256,12 +276,15 @@ public actor Chain {
             throw .mismatch(field: bad.0, block: bad.1, computed: bad.2)
         }
         _ = state.takeDirtyKeys()
-        do { try store.commit(block, receipts: receipts, stateChanges: changes) } catch {
+        do {
+            try store.commit(header: header, rawTransactions: verified.map(\.transaction.encoded), transactionHashes: verified.map(\.hash),
+                             receipts: receipts, stateChanges: changes)
+        } catch {
             failure = error
             throw .storage(error)
         }
         head = header
-        return SealedBlock(block: block, receipts: receipts)
+        return SealedBlock(block: Block(header: header, transactions: verified.map(\.transaction)), receipts: receipts)
     }
 
     // MARK: Reads

@@ -13,11 +13,14 @@ public struct SequencerNode: Service {
     public let blockInterval: Duration
     let logger: Logger
 
-    public init(chain: Chain, rpc: RPCConfiguration, blockInterval: Duration, logger: Logger,
+    /// With `feedSigner` (the genesis sequencer's key) the node publishes the signed
+    /// block feed that followers replay (`/feed`, `equity_getBlocksRange`).
+    public init(chain: Chain, rpc: RPCConfiguration, blockInterval: Duration, logger: Logger, feedSigner: BlockFeedSigner? = nil,
                 onListening: @escaping @Sendable (Int) async -> Void = { _ in }) {
         self.chain = chain
         self.broadcast = BlockBroadcast()
-        self.server = RPCServer(chain: chain, broadcast: broadcast, configuration: rpc, logger: logger, onListening: onListening)
+        self.server = RPCServer(chain: chain, broadcast: broadcast, configuration: rpc, logger: logger,
+                                feed: feedSigner.map { BlockFeed(chain: chain, signer: $0) }, onListening: onListening)
         self.blockInterval = blockInterval
         self.logger = logger
     }

@@ -7,10 +7,16 @@
 public struct NodeAPI: Sendable {
     public let chain: Chain
     public let configuration: RPCConfiguration
+    /// The signed block feed, on a sequencer that has its key (`equity_getBlocksRange`).
+    public let feed: BlockFeed?
+    /// On a follower: where `eth_sendRawTransaction` is forwarded.
+    public let relay: TransactionRelay?
 
-    public init(chain: Chain, configuration: RPCConfiguration) {
+    public init(chain: Chain, configuration: RPCConfiguration, feed: BlockFeed? = nil, relay: TransactionRelay? = nil) {
         self.chain = chain
         self.configuration = configuration
+        self.feed = feed
+        self.relay = relay
     }
 
     /// Every method `call` answers (subscriptions are the WebSocket session's).
@@ -22,6 +28,7 @@ public struct NodeAPI: Sendable {
         "eth_call", "eth_getCode", "eth_sendRawTransaction", "eth_getTransactionByHash", "eth_getTransactionReceipt",
         "eth_getLogs", "equity_assets", "equity_getPosition", "equity_getIdentity", "equity_preTransferCheck",
         "equity_getRedemptions",
+        "equity_getBlocksRange",
     ]
 
     /// Runs one method.
@@ -69,6 +76,7 @@ public struct NodeAPI: Sendable {
         case "eth_call": return try await ethCall(p)
         case "eth_estimateGas": return try await estimateGas(p)
         case "eth_sendRawTransaction":
+            if let relay { return try await relay.sendRawTransaction(p) }
             let tx = try Self.decodeRawTransaction(p)
             let verified: VerifiedTransaction
             do { verified = try chain.signer.verify(tx) } catch { throw .server(error.description) }
@@ -81,6 +89,7 @@ public struct NodeAPI: Sendable {
         case "equity_getIdentity": return try await identity(p)
         case "equity_preTransferCheck": return try await preTransferCheck(p)
         case "equity_getRedemptions": return try await redemptions(p)
+        case "equity_getBlocksRange": return try await blocksRange(p)
         default: throw .methodNotFound(method)
         }
     }

@@ -113,7 +113,8 @@ public struct RPCDispatcher: Sendable {
         var prepared = [Result<VerifiedTransaction, RPCError>?](repeating: nil, count: parsed.count)
         var decoded: [SignedTransaction] = []
         var decodedAt: [Int] = []
-        for (i, p) in parsed.enumerated() {
+        // A follower forwards transactions one by one instead (`NodeAPI.relay`).
+        for (i, p) in parsed.enumerated() where api.relay == nil {
             guard case .success(let request) = p, request.method == "eth_sendRawTransaction" else { continue }
             do {
                 decoded.append(try NodeAPI.decodeRawTransaction(request.params))

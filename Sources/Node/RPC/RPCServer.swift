@@ -14,29 +14,42 @@ public struct RPCServer: Service {
     public let broadcast: BlockBroadcast
     public let configuration: RPCConfiguration
     public let metrics: RPCMetrics
+    /// A sequencer's signed block feed (`/feed`, `equity_getBlocksRange`), when it has its key.
+    public let feed: BlockFeed?
+    /// A follower's progress (reported by `/health`) and where it forwards transactions.
+    public let follower: FollowerStatus?
+    public let relay: TransactionRelay?
     let logger: Logger
     let onListening: @Sendable (Int) async -> Void
 
     /// `onListening` receives the bound port once the server accepts connections (useful with port 0).
     public init(chain: Chain, broadcast: BlockBroadcast, configuration: RPCConfiguration, logger: Logger,
+                metrics: RPCMetrics = RPCMetrics(), feed: BlockFeed? = nil, follower: FollowerStatus? = nil, relay: TransactionRelay? = nil,
                 onListening: @escaping @Sendable (Int) async -> Void = { _ in }) {
         self.chain = chain
         self.broadcast = broadcast
         self.configuration = configuration
-        self.metrics = RPCMetrics()
+        self.metrics = metrics
+        self.feed = feed
+        self.follower = follower
+        self.relay = relay
         self.logger = logger
         self.onListening = onListening
     }
 
     public func run() async throws {
-        let dispatcher = RPCDispatcher(api: NodeAPI(chain: chain, configuration: configuration), metrics: metrics)
+        let dispatcher = RPCDispatcher(api: NodeAPI(chain: chain, configuration: configuration, feed: feed, relay: relay), metrics: metrics)
         let router = Router()
         let limit = configuration.maxBodyBytes
         router.post("/") { request, _ -> Response in
             await Self.serve(request, dispatcher: dispatcher, limit: limit)
         }
+        router.get("/feed") { [feed] request, _ -> Response in
+            Self.feedRefusal(feed, path: request.uri.description)
+        }
+        let follower = self.follower
         router.get("/health") { _, _ -> Response in
-            await Self.health(chain)
+            await Self.health(chain, follower: follower)
         }
         router.get("/metrics") { [metrics, chain] _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
@@ -48,8 +61,11 @@ public struct RPCServer: Service {
         let onListening = self.onListening
         let app = Application(
             router: router,
-            server: .http1WebSocketUpgrade(configuration: webSocket) { _, _, _ in
-                .upgrade([:]) { inbound, outbound, _ in
+            server: .http1WebSocketUpgrade(configuration: webSocket) { [feed] request, _, _ in
+                if let start = BlockFeed.start(path: request.path ?? "/") {
+                    return Self.feedUpgrade(feed, start: start, broadcast: broadcast)
+                }
+                return .upgrade([:]) { inbound, outbound, _ in
                     let session = WebSocketSession(dispatcher: dispatcher, maxSubscriptions: subscriptionLimit)
                     try await session.run(inbound: inbound, outbound: outbound, blocks: broadcast.subscribe(), maxMessageBytes: limit)
                 }
@@ -92,7 +108,12 @@ public struct RPCServer: Service {
     }
 
     /// `/health`: the head, its age, syncing (always false: a sequencer is the source),
-    /// and what waits to be committed.
+    /// and what waits to be committed; on a follower, its sync state (`FollowerHealth`).
+    static func health(_ chain: Chain, follower: FollowerStatus?) async -> Response {
+        if let follower { return await FollowerHealth.response(chain, follower: follower.snapshot) }
+        return await health(chain)
+    }
+
     static func health(_ chain: Chain) async -> Response {
         let head = await chain.head
         let pending = await chain.pendingCount

@@ -1,0 +1,246 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+@testable import Node
+
+/// Issue 9 end to end, with real `equity-node` binaries on loopback ports: a `dev`
+/// sequencer (signing its feed with the devnet sequencer key) and followers created
+/// with `init` and started with `run --follow`.
+@Suite("Followers: equity-node binaries end to end", .serialized)
+struct FollowerEndToEndTests {
+    typealias F = ChainFixture
+
+    // MARK: Helpers
+
+    /// A follower data directory on the devnet genesis, made by `equity-node init`.
+    static func initDirectory(_ scratch: ScratchDirectory, _ name: String) throws -> String {
+        let genesis = scratch.path("devnet.json")
+        if !FileManager.default.fileExists(atPath: genesis) {
+            try EmbeddedGenesis.devnetJSON.write(toFile: genesis, atomically: true, encoding: .utf8)
+        }
+        let directory = scratch.path(name)
+        let process = Process()
+        process.executableURL = try BuiltProduct.executable("equity-node")
+        process.arguments = ["init", "--genesis", genesis, "--datadir", directory, "--allow-dev-keys", "--log-level", "error"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw TestNodeFailure("equity-node init exited with \(process.terminationStatus)") }
+        return directory
+    }
+
+    static func startFollower(_ directory: String, sequencerPort: Int, in scratch: ScratchDirectory, _ extra: [String] = []) async throws -> NodeProcess {
+        try await NodeProcess.start(["run", "--datadir", directory, "--allow-dev-keys", "--follow", "http://127.0.0.1:\(sequencerPort)"] + extra,
+                                    in: scratch)
+    }
+
+    /// Sends `perSender` transfers from each of `senders` (dev accounts 0–4 hold AAPL and
+    /// USD) in JSON-RPC batches of `batch`, then waits for every receipt. Returns the next nonces.
+    @discardableResult
+    static func load(_ node: NodeProcess, senders: Range<Int> = 0..<5, perSender: Int, batch: Int, from nonces: [UInt64] = [0, 0, 0, 0, 0],
+                     pause: Duration = .zero) async throws -> [UInt64] {
+        var next = nonces
+        var hashes: [String] = []
+        var sent = 0
+        while sent < perSender {
+            let count = min(batch, perSender - sent)
+            for sender in senders {
+                let txs = (0..<count).map { i in
+                    CrashRecoveryTests.transfer(sender: sender, nonce: next[sender] + UInt64(i))
+                }
+                let answer = try await node.post(NodeBinaryBadInputTests.batch(txs.map(\.encoded)))
+                for (i, tx) in txs.enumerated() {
+                    guard answer.json[i]?["result"] == .hash(tx.hash) else {
+                        throw TestNodeFailure("transfer refused: \(answer.json[i] ?? .null)")
+                    }
+                }
+                next[sender] += UInt64(count)
+                hashes += txs.map(\.hash.hex)
+            }
+            sent += count
+            if pause > .zero { try await Task.sleep(for: pause) }
+        }
+        for hash in hashes { _ = try await node.receipt(hash) }
+        return next
+    }
+
+    static func head(_ node: NodeProcess) async throws -> UInt64 {
+        try RPCValue.uint64(try await node.result("eth_blockNumber"))
+    }
+
+    /// Waits (bounded, not timed) until `node`'s head is at least `number`.
+    static func waitForHead(_ node: NodeProcess, _ number: UInt64) async throws {
+        for _ in 0..<2_400 {
+            if try await head(node) >= number { return }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        throw TestNodeFailure("node on port \(node.port) did not reach block \(number): \(node.errors.suffix(2_000))")
+    }
+
+    /// The raw body of a JSON-RPC call, byte for byte.
+    static func raw(_ node: NodeProcess, _ method: String, _ params: [JSONValue]) async throws -> [UInt8] {
+        var writer = JSONWriter()
+        writer.write(.object(["jsonrpc": .string("2.0"), "id": .unsigned(7), "method": .string(method), "params": .array(params)]))
+        var request = URLRequest(url: node.url)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(writer.bytes)
+        let (data, _) = try await URLSession.shared.data(for: request)
+        return Array(data)
+    }
+
+    /// The reads every follower must answer exactly as the others: every block with its
+    /// transactions, both tokens' balances of the ten dev accounts, and every log.
+    static func reads(head: UInt64) -> [(String, [JSONValue])] {
+        var reads: [(String, [JSONValue])] = (0...head).map { ("eth_getBlockByNumber", [.quantity($0), .bool(true)]) }
+        for token in [F.aapl, F.usd] {
+            for account in F.accounts {
+                let data = try! ERC20.balanceOf.encodeCall([.address(account.address)])
+                reads.append(("eth_call", [.object(["to": .address(token), "data": .data(data)]), .string("latest")]))
+            }
+        }
+        reads.append(("eth_getLogs", [.object(["fromBlock": .quantity(0 as UInt64), "toBlock": .quantity(head)])]))
+        reads.append(("eth_getLogs", [.object(["fromBlock": .quantity(0 as UInt64), "toBlock": .quantity(head), "address": .address(F.aapl)])]))
+        return reads
+    }
+
+    static func health(_ node: NodeProcess) async throws -> (status: Int, json: JSONValue) {
+        let (status, text) = try await node.get("/health")
+        return (status, try JSONParser.parse(Array(text.utf8)))
+    }
+
+    /// Waits (bounded) until the follower's `/health` reports a halt.
+    static func waitForHalt(_ node: NodeProcess) async throws -> JSONValue {
+        for _ in 0..<2_400 {
+            let (status, json) = try await health(node)
+            if status == 503 { return json }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        throw TestNodeFailure("the follower never halted: \(node.errors.suffix(2_000))")
+    }
+
+    // MARK: Tests
+
+    @Test func twoFollowersVerifyTheSequencerAndAnswerReadsIdentically() async throws {
+        let scratch = try ScratchDirectory()
+        let sequencer = try await NodeProcess.start(["dev", "--datadir", scratch.path("sequencer")], in: scratch)
+        defer { Task { await sequencer.kill() } }
+        // One follower follows the live feed from the start; the other starts after the
+        // load and catches up over equity_getBlocksRange first.
+        let live = try await Self.startFollower(try Self.initDirectory(scratch, "live"), sequencerPort: sequencer.port, in: scratch)
+        defer { Task { await live.kill() } }
+        let nonces = try await Self.load(sequencer, perSender: 60, batch: 20)
+        let late = try await Self.startFollower(try Self.initDirectory(scratch, "late"), sequencerPort: sequencer.port, in: scratch,
+                                                ["--follow-batch-size", "3"])
+        defer { Task { await late.kill() } }
+
+        // A transaction sent to a follower is forwarded to the sequencer and lands there.
+        let forwarded = CrashRecoveryTests.transfer(sender: 0, nonce: nonces[0])
+        #expect(try await live.send(forwarded) == forwarded.hash.hex)
+        let receipt = try await sequencer.receipt(forwarded.hash.hex)
+        #expect(receipt["status"] == .string("0x1"))
+        // Its refusal comes back as the sequencer gives it (same code and message).
+        let direct = try await sequencer.error("eth_sendRawTransaction", [.data(forwarded.encoded)])
+        let relayed = try await late.error("eth_sendRawTransaction", [.data(forwarded.encoded)])
+        #expect(relayed.code == direct.code && relayed.message == direct.message)
+        #expect(direct.message.hasPrefix("nonce too low"))
+
+        let head = try await Self.head(sequencer)
+        #expect(head >= 2)
+        try await Self.waitForHead(live, head)
+        try await Self.waitForHead(late, head)
+        #expect(try await live.receipt(forwarded.hash.hex) == receipt)
+
+        for (method, params) in Self.reads(head: head) {
+            let expected = try await Self.raw(sequencer, method, params)
+            let a = try await Self.raw(live, method, params)
+            let b = try await Self.raw(late, method, params)
+            #expect(a == expected, "\(method) \(params) differs on the live follower")
+            #expect(b == expected, "\(method) \(params) differs on the late follower")
+        }
+        for follower in [live, late] {
+            let (status, json) = try await Self.health(follower)
+            #expect(status == 200)
+            #expect(json["status"] == .string("ok"))
+            #expect(json["role"] == .string("follower"))
+            #expect(json["head"] == .unsigned(head))
+            #expect(json["follower"]?["halt"] == .null)
+            let metrics = try await follower.get("/metrics").text
+            #expect(metrics.contains("equitychain_follower_halted 0"))
+            #expect(metrics.contains("equitychain_head_block_number \(head)"))
+        }
+    }
+
+    @Test func aFollowerKilledDuringSyncResumesAtItsCommittedHeadAndCatchesUp() async throws {
+        let scratch = try ScratchDirectory()
+        let sequencer = try await NodeProcess.start(["dev", "--datadir", scratch.path("sequencer"), "--block-time-ms", "20"], in: scratch)
+        defer { Task { await sequencer.kill() } }
+        try await Self.load(sequencer, perSender: 60, batch: 4, pause: .milliseconds(30))
+        let head = try await Self.head(sequencer)
+        #expect(head >= 10, "the load should make many small blocks")
+
+        let directory = try Self.initDirectory(scratch, "follower")
+        let first = try await Self.startFollower(directory, sequencerPort: sequencer.port, in: scratch, ["--follow-batch-size", "1"])
+        try await Self.waitForHead(first, 2)
+        await first.kill()  // SIGKILL, whatever it was doing
+
+        let second = try await Self.startFollower(directory, sequencerPort: sequencer.port, in: scratch)
+        defer { Task { await second.kill() } }
+        // It resumed from its own committed blocks (at least the 2 seen), not from genesis.
+        let resumed = second.errors.split(separator: "\n").first { $0.contains("resumed chain") }
+        #expect(resumed != nil, "\(second.errors.suffix(2_000))")
+        try await Self.waitForHead(second, head)
+        for n in [1, head / 2, head] {
+            let expected = try await Self.raw(sequencer, "eth_getBlockByNumber", [.quantity(n), .bool(false)])
+            #expect(try await Self.raw(second, "eth_getBlockByNumber", [.quantity(n), .bool(false)]) == expected)
+        }
+    }
+
+    /// Starts a follower behind a relay that alters block 2's message, and checks the halt.
+    static func expectHaltBehindRelay(alter: @escaping @Sendable ([UInt8]) throws -> [UInt8], reason: String) async throws {
+        let scratch = try ScratchDirectory()
+        let sequencer = try await NodeProcess.start(["dev", "--datadir", scratch.path("sequencer")], in: scratch)
+        defer { Task { await sequencer.kill() } }
+        // Three rounds, each waited for: at least three blocks of transfers.
+        var nonces: [UInt64] = [0, 0, 0, 0, 0]
+        for _ in 0..<3 { nonces = try await Self.load(sequencer, perSender: 4, batch: 4, from: nonces) }
+        let head = try await Self.head(sequencer)
+        #expect(head >= 3)
+        let relay = try await TamperingRelay.start(sequencerPort: sequencer.port, target: 2, alter: alter)
+        let follower = try await Self.startFollower(try Self.initDirectory(scratch, "follower"), sequencerPort: relay.port, in: scratch)
+        defer { Task { await follower.kill(); await relay.stop() } }
+
+        let health = try await Self.waitForHalt(follower)
+        #expect(health["status"] == .string("halted"))
+        #expect(health["follower"]?["state"] == .string("halted"))
+        #expect(health["follower"]?["halt"]?["block"] == .unsigned(2))
+        guard case .string(let why)? = health["follower"]?["halt"]?["reason"] else {
+            Issue.record("no halt reason in \(health)")
+            return
+        }
+        #expect(why.contains(reason), "\(why)")
+        #expect(follower.errors.contains("FOLLOWER HALTED"))
+        // It keeps serving what it verified: block 1, identical to the sequencer's.
+        #expect(health["head"] == .unsigned(1))
+        #expect(try await Self.head(follower) == 1)
+        for n: UInt64 in [0, 1] {
+            let expected = try await Self.raw(sequencer, "eth_getBlockByNumber", [.quantity(n), .bool(true)])
+            #expect(try await Self.raw(follower, "eth_getBlockByNumber", [.quantity(n), .bool(true)]) == expected)
+        }
+        #expect(try await follower.result("eth_getBlockByNumber", [.quantity(2 as UInt64), .bool(false)]) == .null)
+        let metrics = try await follower.get("/metrics").text
+        #expect(metrics.contains("equitychain_follower_halted 1"))
+        #expect(follower.isRunning)
+    }
+
+    @Test func aTransferAlteredByARelayHaltsTheFollowerAtThatBlock() async throws {
+        try await Self.expectHaltBehindRelay(alter: FeedTampering.alterFirstTransferAmount, reason: "transactionsRoot mismatch")
+    }
+
+    @Test func aFeedSignedByAnotherKeyIsRefused() async throws {
+        try await Self.expectHaltBehindRelay(alter: { try FeedTampering.resign($0, with: F.accounts[0].privateKey) },
+                                             reason: "not by the genesis sequencer")
+    }
+}
