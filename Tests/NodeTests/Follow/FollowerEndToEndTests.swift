@@ -111,6 +111,15 @@ struct FollowerEndToEndTests {
         return (status, try JSONParser.parse(Array(text.utf8)))
     }
 
+    /// Waits (bounded) until the follower's `/health` reports `state`.
+    static func waitForState(_ node: NodeProcess, _ state: String) async throws {
+        for _ in 0..<2_400 {
+            if try await health(node).json["follower"]?["state"] == .string(state) { return }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        throw TestNodeFailure("the follower never reached state \(state): \(node.errors.suffix(2_000))")
+    }
+
     /// Waits (bounded) until the follower's `/health` reports a halt.
     static func waitForHalt(_ node: NodeProcess) async throws -> JSONValue {
         for _ in 0..<2_400 {
@@ -161,12 +170,16 @@ struct FollowerEndToEndTests {
             #expect(b == expected, "\(method) \(params) differs on the late follower")
         }
         for follower in [live, late] {
+            try await Self.waitForState(follower, "following")
             let (status, json) = try await Self.health(follower)
             #expect(status == 200)
             #expect(json["status"] == .string("ok"))
             #expect(json["role"] == .string("follower"))
             #expect(json["head"] == .unsigned(head))
             #expect(json["follower"]?["halt"] == .null)
+            #expect(json["follower"]?["lagBlocks"] == .unsigned(0))
+            #expect(json["follower"]?["sequencerHead"] == .unsigned(head))
+            #expect(!follower.errors.contains("retrying"), "\(follower.errors.suffix(2_000))")
             let metrics = try await follower.get("/metrics").text
             #expect(metrics.contains("equitychain_follower_halted 0"))
             #expect(metrics.contains("equitychain_head_block_number \(head)"))
@@ -189,8 +202,9 @@ struct FollowerEndToEndTests {
         let second = try await Self.startFollower(directory, sequencerPort: sequencer.port, in: scratch)
         defer { Task { await second.kill() } }
         // It resumed from its own committed blocks (at least the 2 seen), not from genesis.
-        let resumed = second.errors.split(separator: "\n").first { $0.contains("resumed chain") }
-        #expect(resumed != nil, "\(second.errors.suffix(2_000))")
+        let resumed = try #require(second.errors.split(separator: "\n").first { $0.contains("resumed chain") })
+        let resumedHead = try #require(resumed.split(separator: " ").first { $0.hasPrefix("head=") }.flatMap { UInt64($0.dropFirst(5)) })
+        #expect(resumedHead >= 2, "\(resumed)")
         try await Self.waitForHead(second, head)
         for n in [1, head / 2, head] {
             let expected = try await Self.raw(sequencer, "eth_getBlockByNumber", [.quantity(n), .bool(false)])
