@@ -43,8 +43,6 @@ extension RPCServer {
         } else {
             (status, message) = (.badRequest, "the block feed is a WebSocket: connect to ws://HOST:PORT/feed?from=N")
         }
-        var writer = JSONWriter()
-        writer.write(.object(["error": .string(message)]))
-        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: writer.bytes)))
+        return json(status, .object(["error": .string(message)]))
     }
 }

@@ -115,21 +115,30 @@ public struct RPCServer: Service {
     }
 
     static func health(_ chain: Chain) async -> Response {
-        let head = await chain.head
         let pending = await chain.pendingCount
+        var fields = await headFields(chain)
+        fields["status"] = .string("ok")
+        fields["syncing"] = .bool(false)
+        fields["pendingTransactions"] = .unsigned(UInt64(pending.open + pending.queued))
+        return json(.ok, .object(fields))
+    }
+
+    /// The chain id and the committed head: number, hash, timestamp and age in seconds.
+    static func headFields(_ chain: Chain) async -> [String: JSONValue] {
+        let head = await chain.head
         let now = BlockProducer.unixSeconds()
-        let body: JSONValue = .object([
-            "status": .string("ok"),
+        return [
             "chainId": .unsigned(chain.genesis.chainId),
             "head": .unsigned(head.number),
             "headHash": .hash(head.hash),
             "headTimestamp": .unsigned(head.timestamp),
             "headAgeSeconds": .unsigned(now > head.timestamp ? now - head.timestamp : 0),
-            "syncing": .bool(false),
-            "pendingTransactions": .unsigned(UInt64(pending.open + pending.queued)),
-        ])
+        ]
+    }
+
+    static func json(_ status: HTTPResponse.Status, _ body: JSONValue) -> Response {
         var writer = JSONWriter()
         writer.write(body)
-        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: writer.bytes)))
+        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: writer.bytes)))
     }
 }

@@ -106,11 +106,11 @@ final class NodeProcess: RPCEndpoint {
         return nil
     }
 
-    /// Polls `GET /health` until it answers 200.
+    /// Polls `GET /health` until it answers 200 (or 503: a halted follower, which still serves).
     func waitUntilHealthy() async throws {
         for _ in 0..<1_000 {
             guard process.isRunning else { throw Failure(description: "equity-node exited while starting: \(errors)") }
-            if let health = try? await get("/health"), health.status == 200 { return }
+            if let health = try? await get("/health"), health.status == 200 || health.status == 503 { return }
             try await Task.sleep(for: .milliseconds(20))
         }
         throw Failure(description: "equity-node's /health did not answer on port \(port): \(errors)")

@@ -212,6 +212,41 @@ struct FollowerEndToEndTests {
         }
     }
 
+    @Test func runSignsTheFeedWithTheSequencerKeystoreAndRefusesAnotherKey() async throws {
+        let scratch = try ScratchDirectory()
+        let password = scratch.path("password")
+        try "correct horse\nignored second line".write(toFile: password, atomically: true, encoding: .utf8)
+        // Dev account 9 is the devnet's genesis sequencer; account 0 is not.
+        let sequencerKey = scratch.path("sequencer.json"), otherKey = scratch.path("other.json")
+        try KeystoreFile.encrypt(F.accounts[9].privateKey, password: "correct horse", cost: .light).write(toFile: sequencerKey)
+        try KeystoreFile.encrypt(F.accounts[0].privateKey, password: "correct horse", cost: .light).write(toFile: otherKey)
+        let directory = try Self.initDirectory(scratch, "sequencer")
+
+        let refused = Process()
+        refused.executableURL = try BuiltProduct.executable("equity-node")
+        refused.arguments = ["run", "--datadir", directory, "--allow-dev-keys", "--rpc", "127.0.0.1:0",
+                             "--sequencer-key", otherKey, "--sequencer-key-password-file", password]
+        let errors = Pipe()
+        refused.standardOutput = FileHandle.nullDevice
+        refused.standardError = errors
+        try refused.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        refused.waitUntilExit()
+        #expect(refused.terminationStatus != 0)
+        #expect(message.contains("the sequencer key is for \(F.accounts[0].address.checksummed)"), "\(message)")
+
+        let sequencer = try await NodeProcess.start(["run", "--datadir", directory, "--allow-dev-keys",
+                                                     "--sequencer-key", sequencerKey, "--sequencer-key-password-file", password], in: scratch)
+        defer { Task { await sequencer.kill() } }
+        let follower = try await Self.startFollower(try Self.initDirectory(scratch, "follower"), sequencerPort: sequencer.port, in: scratch)
+        defer { Task { await follower.kill() } }
+        try await Self.load(sequencer, perSender: 5, batch: 5)
+        let head = try await Self.head(sequencer)
+        try await Self.waitForHead(follower, head)
+        let expected = try await Self.raw(sequencer, "eth_getBlockByNumber", [.quantity(head), .bool(true)])
+        #expect(try await Self.raw(follower, "eth_getBlockByNumber", [.quantity(head), .bool(true)]) == expected)
+    }
+
     /// Starts a follower behind a relay that alters block 2's message, and checks the halt.
     static func expectHaltBehindRelay(alter: @escaping @Sendable ([UInt8]) throws -> [UInt8], reason: String) async throws {
         let scratch = try ScratchDirectory()
