@@ -19,8 +19,12 @@ public final class BlockBroadcast: Sendable {
 
     /// A stream of the blocks committed from now on; it ends when the subscriber stops
     /// iterating or the broadcast is finished.
-    public func subscribe() -> AsyncStream<SealedBlock> {
-        let (stream, continuation) = AsyncStream<SealedBlock>.makeStream(bufferingPolicy: .bufferingNewest(bufferSize))
+    public func subscribe() -> AsyncStream<SealedBlock> { subscribe(bufferSize: bufferSize) }
+
+    /// `subscribe()` with its own buffer size (the block feed keeps few: it reads the
+    /// blocks a slow reader missed back from the store).
+    public func subscribe(bufferSize: Int) -> AsyncStream<SealedBlock> {
+        let (stream, continuation) = AsyncStream<SealedBlock>.makeStream(bufferingPolicy: .bufferingNewest(max(1, bufferSize)))
         let id = listeners.withLock { l in
             let id = l.next
             l.next += 1

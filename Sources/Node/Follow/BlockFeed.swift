@@ -14,6 +14,10 @@ public struct BlockFeed: Sendable {
     /// A range stops growing once its blocks hold this many bytes (at least one block is
     /// always returned), so that one answer stays a few MiB whatever the block size.
     public static let maxRangeBytes = 4 * 1024 * 1024
+    /// Live blocks buffered per feed subscriber; older ones are dropped and, when the
+    /// subscriber gets to them, read back from the store instead (so a slow follower
+    /// costs little memory).
+    public static let liveBufferSize = 16
 
     public init(chain: Chain, signer: BlockFeedSigner) {
         self.chain = chain

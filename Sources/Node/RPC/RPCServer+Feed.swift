@@ -12,7 +12,7 @@ extension RPCServer {
         if case .invalid = start { return .dontUpgrade }
         return .upgrade([:]) { inbound, outbound, _ in
             // Subscribe before reading the head, so that no block falls in between.
-            let live = broadcast.subscribe()
+            let live = broadcast.subscribe(bufferSize: BlockFeed.liveBufferSize)
             let from: UInt64
             switch start {
             case .block(let n): from = n
