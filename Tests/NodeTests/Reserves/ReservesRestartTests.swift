@@ -50,4 +50,22 @@ struct ReservesRestartTests {
         #expect(await reopened.reserveAttestations(asset: F.aapl).attestations.first?.posted.attestation == newer)
         await reopened.close()
     }
+
+    @Test func followerReplaysAttestationsToTheSameState() async throws {
+        let scratch = try ScratchDirectory()
+        let sequencer = try Chain(genesis: F.genesis, path: scratch.path("sequencer"), logger: Self.logger)
+        _ = try await sequencer.submit(R.transaction(from: R.relayer, nonce: 0, data: R.calldata(R.attestation(timestamp: Self.now))), now: Self.now)
+        let sealed = try #require(try await sequencer.seal(now: Self.now))
+        #expect(sealed.receipts.first?.succeeded == true)
+
+        // The follower checks the custodian's signature against the chain id too: had it used
+        // another, the signer would differ, the call revert and the receipts not match.
+        let follower = try Chain(genesis: F.genesis, path: scratch.path("follower"), logger: Self.logger)
+        let imported = try await follower.importBlock(sealed.block)
+        #expect(imported.receipts == sealed.receipts)
+        #expect(await follower.head == sequencer.head)
+        #expect(await follower.state.reserveAttestations == sequencer.state.reserveAttestations)
+        await sequencer.close()
+        await follower.close()
+    }
 }
