@@ -40,10 +40,10 @@ final class NodeProcess: RPCEndpoint {
         if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
     }
 
-    /// Starts `equity-node ARGUMENTS --rpc 127.0.0.1:0` and returns once `/health` answers.
-    static func start(_ arguments: [String], in scratch: ScratchDirectory) async throws -> NodeProcess {
+    /// Starts `equity-node ARGUMENTS --rpc 127.0.0.1:PORT` (port 0 unless given) and returns once `/health` answers.
+    static func start(_ arguments: [String], in scratch: ScratchDirectory, port requested: Int = 0) async throws -> NodeProcess {
         let executable = try BuiltProduct.executable("equity-node")
-        let all = arguments + ["--rpc", "127.0.0.1:0"]
+        let all = arguments + ["--rpc", "127.0.0.1:\(requested)"]
         let label = UUID().uuidString.prefix(8)
         let stdoutPath = scratch.path("equity-node-\(label).out")
         let stderrPath = scratch.path("equity-node-\(label).err")

@@ -247,6 +247,51 @@ struct FollowerEndToEndTests {
         #expect(try await Self.raw(follower, "eth_getBlockByNumber", [.quantity(head), .bool(true)]) == expected)
     }
 
+    /// A loopback port that was free a moment ago (for a node that must come back on the same port).
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { p in
+                bind(fd, p, length) == 0 && getsockname(fd, p, &length) == 0
+            }
+        }
+        guard bound else { throw TestNodeFailure("no free port: errno \(errno)") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    @Test func aFollowerRetriesUntilTheSequencerIsBackAndContinues() async throws {
+        let scratch = try ScratchDirectory()
+        let port = try Self.freePort()
+        // The follower starts first: nothing listens yet, so it keeps retrying.
+        let follower = try await Self.startFollower(try Self.initDirectory(scratch, "follower"), sequencerPort: port, in: scratch)
+        defer { Task { await follower.kill() } }
+        try await Self.waitForState(follower, "reconnecting")
+        #expect(try await Self.health(follower).json["follower"]?["lastError"] != .null)
+
+        let first = try await NodeProcess.start(["dev", "--datadir", scratch.path("sequencer")], in: scratch, port: port)
+        let nonces = try await Self.load(first, perSender: 10, batch: 5)
+        try await Self.waitForHead(follower, try await Self.head(first))
+        try await Self.waitForState(follower, "following")
+
+        // The sequencer dies and comes back on the same port; the follower reconnects and goes on.
+        await first.kill()
+        try await Self.waitForState(follower, "reconnecting")
+        let sequencer = try await NodeProcess.start(["dev", "--datadir", scratch.path("sequencer")], in: scratch, port: port)
+        defer { Task { await sequencer.kill() } }
+        try await Self.load(sequencer, perSender: 10, batch: 5, from: nonces)
+        let head = try await Self.head(sequencer)
+        try await Self.waitForHead(follower, head)
+        let expected = try await Self.raw(sequencer, "eth_getBlockByNumber", [.quantity(head), .bool(true)])
+        #expect(try await Self.raw(follower, "eth_getBlockByNumber", [.quantity(head), .bool(true)]) == expected)
+        #expect(try await follower.get("/metrics").text.contains("equitychain_follower_reconnects_total"))
+    }
+
     /// Starts a follower behind a relay that alters block 2's message, and checks the halt.
     static func expectHaltBehindRelay(alter: @escaping @Sendable ([UInt8]) throws -> [UInt8], reason: String) async throws {
         let scratch = try ScratchDirectory()
