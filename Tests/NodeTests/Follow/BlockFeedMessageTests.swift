@@ -129,6 +129,22 @@ struct BlockFeedMessageTests {
         #expect(FeedTampering.signer.address == F.genesis.sequencer)
     }
 
+    @Test func rangesStopAt256BlocksAndAtTheHead() async throws {
+        var configuration = ChainConfiguration()
+        configuration.sealsEmptyBlocks = true
+        let chain = try Chain(genesis: F.genesis, path: ChainTests.temporaryDirectory(), configuration: configuration, logger: ChainTests.logger)
+        for i in 0..<300 { _ = try await chain.seal(now: F.genesis.timestamp + UInt64(i)) }
+        let feed = BlockFeed(chain: chain, signer: FeedTampering.signer)
+        let full = try await feed.range(from: 1, count: 1_000)
+        #expect(full.head == 300)
+        #expect(full.messages.count == Int(BlockFeed.maxRangeCount))
+        #expect(try BlockFeedMessage(encoded: full.messages[255]).number == 256)
+        let tail = try await feed.range(from: 290, count: 100)
+        #expect(try tail.messages.map { try BlockFeedMessage(encoded: $0).number } == Array(290...300))
+        #expect(try await feed.range(from: 301, count: 10).messages.isEmpty)
+        await chain.close()
+    }
+
     @Test func feedPathsAreRead() {
         #expect(BlockFeed.start(path: "/") == nil)
         #expect(BlockFeed.start(path: "/feeds") == nil)

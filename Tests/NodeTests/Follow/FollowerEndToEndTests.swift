@@ -247,6 +247,44 @@ struct FollowerEndToEndTests {
         #expect(try await Self.raw(follower, "eth_getBlockByNumber", [.quantity(head), .bool(true)]) == expected)
     }
 
+    @Test func blocksRangeIsBoundedAndOnlyTheSequencerPublishesTheFeed() async throws {
+        let scratch = try ScratchDirectory()
+        let sequencer = try await NodeProcess.start(["dev", "--datadir", scratch.path("sequencer")], in: scratch)
+        defer { Task { await sequencer.kill() } }
+        var nonces: [UInt64] = [0, 0, 0, 0, 0]
+        for _ in 0..<3 { nonces = try await Self.load(sequencer, perSender: 2, batch: 2, from: nonces) }
+        let head = try await Self.head(sequencer)
+
+        let range = try await sequencer.result("equity_getBlocksRange", [.quantity(1 as UInt64), .quantity(1_000 as UInt64)])
+        #expect(range["head"] == .quantity(head))
+        guard case .array(let blocks)? = range["blocks"] else { throw TestNodeFailure("no blocks in \(range)") }
+        #expect(UInt64(blocks.count) == head)
+        for (i, hex) in blocks.enumerated() {
+            let message = try BlockFeedMessage(encoded: try RPCValue.data(hex))
+            try message.verify(chainId: F.genesis.chainId, sequencer: F.genesis.sequencer)
+            #expect(message.number == UInt64(i) + 1)
+        }
+        let two = try await sequencer.result("equity_getBlocksRange", [.quantity(2 as UInt64), .quantity(2 as UInt64)])
+        guard case .array(let pair)? = two["blocks"] else { throw TestNodeFailure("no blocks in \(two)") }
+        #expect(pair == Array(blocks[1...2]))
+        let beyond = try await sequencer.result("equity_getBlocksRange", [.quantity(head + 1), .quantity(5 as UInt64)])
+        #expect(beyond["blocks"] == .array([]))
+        let zero = try await sequencer.error("equity_getBlocksRange", [.quantity(1 as UInt64), .quantity(0 as UInt64)])
+        #expect(zero.code == -32602 && zero.message == "invalid argument 1: count must be at least 1")
+        let missing = try await sequencer.error("equity_getBlocksRange", [.quantity(1 as UInt64)])
+        #expect(missing.code == -32602)
+        #expect(try await sequencer.get("/feed").status == 400)
+        let badFrom = try await sequencer.get("/feed?from=x")
+        #expect(badFrom.status == 400 && badFrom.text.contains("from must be a block number"))
+
+        let follower = try await Self.startFollower(try Self.initDirectory(scratch, "follower"), sequencerPort: sequencer.port, in: scratch)
+        defer { Task { await follower.kill() } }
+        try await Self.waitForHead(follower, head)
+        let refused = try await follower.error("equity_getBlocksRange", [.quantity(1 as UInt64), .quantity(1 as UInt64)])
+        #expect(refused.code == -32000 && refused.message.contains("does not publish the block feed"))
+        #expect(try await follower.get("/feed").status == 404)
+    }
+
     /// A loopback port that was free a moment ago (for a node that must come back on the same port).
     static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
