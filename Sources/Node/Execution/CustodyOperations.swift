@@ -28,6 +28,7 @@ extension WorldState {
         }
         let (supply, overflow) = info.totalSupply.addingReportingOverflow(amount)
         guard !overflow else { throw Revert("total supply would overflow") }
+        try requireDividendFunding(token: token, newSupply: supply)
         info.totalSupply = supply
         setToken(token, info)
         updatePosition(to, token) { $0.balance += amount }

@@ -20,4 +20,6 @@ public enum LedgerEvent: Sendable, Equatable {
     case identityChanged(investorId: String, wallet: Address)
     /// A token's country rules changed.
     case countryRulesChanged(token: Address)
+    /// A dividend or multiplier action (logged by `SystemAddress.dividends`).
+    case corporateAction(CorporateActionEvent)
 }

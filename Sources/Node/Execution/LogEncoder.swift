@@ -30,6 +30,9 @@ public enum LogEncoder {
         case .identityChanged(let investorId, let wallet):
             return encode(ComplianceInterface.identityChangedEvent, at: SystemAddress.compliance,
                           [.address(wallet), .string(investorId)])
+        case .corporateAction(let e):
+            let (event, values) = DividendsInterface.log(e)
+            return encode(event, at: SystemAddress.dividends, values)
         }
     }
 

@@ -4,6 +4,14 @@ public enum SystemAddress {
     /// The identity registry and compliance controls (`ComplianceInterface`).
     public static let compliance = Address(w0: 0, w1: 0, w2: 0x1001)
 
+    /// The corporate-actions contract: dividends (it holds their USD) and multiplier
+    /// changes (`DividendsInterface`).
+    public static let dividends = Address(w0: 0, w1: 0, w2: 0x1003)
+
+    /// Dividend withholding: an account without a key or code that holds the USD
+    /// withheld from dividend payments.
+    public static let withholding = Address(w0: 0, w1: 0, w2: 0x1005)
+
     /// Every system address.
-    public static let all: [Address] = [compliance]
+    public static let all: [Address] = [compliance, dividends]
 }

@@ -21,7 +21,7 @@ public struct NodeAPI: Sendable {
         "eth_getTransactionCount", "eth_gasPrice", "eth_maxPriorityFeePerGas", "eth_feeHistory", "eth_estimateGas",
         "eth_call", "eth_getCode", "eth_sendRawTransaction", "eth_getTransactionByHash", "eth_getTransactionReceipt",
         "eth_getLogs", "equity_assets", "equity_getPosition", "equity_getIdentity", "equity_preTransferCheck",
-        "equity_getRedemptions",
+        "equity_getRedemptions", "equity_getEntitlements",
     ]
 
     /// Runs one method.
@@ -81,6 +81,7 @@ public struct NodeAPI: Sendable {
         case "equity_getIdentity": return try await identity(p)
         case "equity_preTransferCheck": return try await preTransferCheck(p)
         case "equity_getRedemptions": return try await redemptions(p)
+        case "equity_getEntitlements": return try await entitlements(p)
         default: throw .methodNotFound(method)
         }
     }
