@@ -65,6 +65,8 @@ struct DividendBenchmark: ParsableCommand {
         }
         samples.sort()
         report.record("declare_ms", samples[samples.count / 2] * 1e3)
+        // The same median in microseconds: the millisecond figure prints with 3 decimals.
+        report.record("declare_us", samples[samples.count / 2] * 1e6)
         report.record("declare_max_ms", samples[samples.count - 1] * 1e3)
 
         try declare()

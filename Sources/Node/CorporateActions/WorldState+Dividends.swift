@@ -140,7 +140,9 @@ extension WorldState {
         guard let asset = corporate.assets[token], asset.recordedCount > 0 else { return }
         var h = settleDividends(holder: holder, token: token, asset: asset, balance: old)
         h.pointsDebt = DividendMath.points(raw: new, perRawUnit: asset.pointsPerRawUnit)
-        store(h, token: token, holder: holder)
+        // An emptied position keeps no standing: with a zero balance nothing accrues,
+        // and the next change starts from a zero balance again.
+        store(new == 0 ? DividendHolding() : h, token: token, holder: holder)
     }
 
     /// Splits the holder's accrued points (`P × balance - pointsDebt`) into the

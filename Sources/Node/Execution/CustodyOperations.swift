@@ -41,6 +41,7 @@ extension WorldState {
     public mutating func burn(token: Address, caller: Address, from: Address, amount: UInt128) throws(Revert) -> [LedgerEvent] {
         try requireCustodian(caller)
         var info = try shareOrCashToken(token)
+        guard !SystemAddress.fundAccounts.contains(from) else { throw Revert("cannot burn from a system account") }
         guard account(from).balance(token) >= amount else { throw Revert(.insufficientBalance) }
         info.totalSupply -= amount
         setToken(token, info)

@@ -12,6 +12,10 @@ public enum SystemAddress {
     /// withheld from dividend payments.
     public static let withholding = Address(w0: 0, w1: 0, w2: 0x1005)
 
+    /// Accounts that hold funds for others (declared dividends, withheld tax): no role
+    /// may register, burn from or force a transfer out of them.
+    public static let fundAccounts: Set<Address> = [dividends, withholding]
+
     /// Every system address.
     public static let all: [Address] = [compliance, dividends]
 }

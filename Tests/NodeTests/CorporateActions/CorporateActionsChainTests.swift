@@ -1,4 +1,3 @@
-import Foundation
 import Logging
 import Testing
 @testable import Node
@@ -12,12 +11,6 @@ struct CorporateActionsChainTests {
     static let logger = Logger(label: "test.corporate")
     static let t0 = F.genesis.timestamp + 10
     static let issuer = 7, custodian = 8
-
-    static func directory() -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("equitychain-corp-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
-    }
 
     /// Blocks: fund the issuer, declare, split, trade, record, pay, claim, push.
     static func sequence(_ chain: Chain) async throws -> [SealedBlock] {
@@ -50,7 +43,7 @@ struct CorporateActionsChainTests {
     }
 
     @Test func followerReplayAndRestartReachTheSameState() async throws {
-        let path = Self.directory()
+        let path = ChainTests.temporaryDirectory()
         let sequencer = try Chain(genesis: F.genesis, path: path, logger: Self.logger)
         let blocks = try await Self.sequence(sequencer)
         #expect(blocks.allSatisfy { $0.receipts.allSatisfy(\.succeeded) })
@@ -65,7 +58,7 @@ struct CorporateActionsChainTests {
         let claimLogs = blocks[3].receipts[0].logs.filter { $0.address == SystemAddress.dividends }
         #expect(claimLogs.map { $0.topics[0] } == [DividendsInterface.dividendClaimedEvent.topic])
 
-        let follower = try Chain(genesis: F.genesis, path: Self.directory(), logger: Self.logger)
+        let follower = try Chain(genesis: F.genesis, path: ChainTests.temporaryDirectory(), logger: Self.logger)
         for sealed in blocks { _ = try await follower.importBlock(sealed.block) }
         #expect(await follower.head == sequencer.head)
         let head = await sequencer.head

@@ -186,6 +186,18 @@ struct DividendTests {
         l.expectRefused("unknown function selector") { l throws(Revert) in
             try l.call(L.dev(0), SystemAddress.dividends, ERC20.totalSupply, [])
         }
+        // The USD behind declared dividends and withheld tax cannot be taken out by any role.
+        l.expectRefused("cannot burn from a system account") { l throws(Revert) in
+            try l.call(L.custodian, L.usd, ShareTokenInterface.burn, [.address(SystemAddress.dividends), .amount(1)])
+        }
+        l.expectRefused("cannot force a transfer out of a system account") { l throws(Revert) in
+            try l.call(L.compliance, SystemAddress.compliance, ComplianceInterface.forcedTransfer,
+                       [.address(L.usd), .address(SystemAddress.withholding), .address(L.dev(0)), .amount(1), .string("test")])
+        }
+        l.expectRefused("wallet is a system account") { l throws(Revert) in
+            try l.call(L.compliance, SystemAddress.compliance, ComplianceInterface.registerIdentity,
+                       [.address(SystemAddress.dividends), .string("X"), .string("US"), .uint(UInt256(UInt64(1_924_991_999))), .uint(.zero)])
+        }
     }
 
     @Test func reclaimAfterAYearReturnsUnclaimedAndDustAndClosesTheDividend() throws {
