@@ -5,7 +5,7 @@
 /// times are block timestamps (Unix seconds); multipliers 18-decimal fixed point.
 /// `status`: 0 declared, 1 recorded, 2 payable, 3 reclaimed.
 public enum DividendsInterface {
-    /// `declareDividend(address token, uint256 amountPerShare, uint64 recordTime, uint64 payTime) returns (uint64 id)` — issuer only; locks the USD.
+    /// `declareDividend(address token, uint256 amountPerShare, uint64 recordTime, uint64 payTime) returns (uint64 id)` — the issuer, or the custodian as paying agent; locks the USD from the caller.
     public static let declareDividend = ABIFunction(
         name: "declareDividend", inputs: [.address, .uint256, .uint(64), .uint(64)], outputs: [.uint(64)])
     /// `claimDividend(uint64 id) returns (uint256 net)` — a holder, from the pay time.

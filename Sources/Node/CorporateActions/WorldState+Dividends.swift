@@ -32,14 +32,16 @@ extension WorldState {
 
     // MARK: Declaration
 
-    /// The issuer declares a dividend of `amountPerShare` USD units per share of
-    /// `token`, recorded at `recordTime` and payable from `payTime`, and locks the USD
-    /// for the whole current supply from its balance. Returns the events; the new id
+    /// The issuer (or the custodian as paying agent) declares a dividend of
+    /// `amountPerShare` USD units per share of `token`, recorded at `recordTime` and
+    /// payable from `payTime`, and locks the USD for the whole current supply from its
+    /// balance; it is the dividend's funder. Returns the events; the new id
     /// is the schedule's `nextDividendId` before the call.
     public mutating func declareDividend(
         caller: Address, token: Address, amountPerShare: UInt128, recordTime: UInt64, payTime: UInt64, block: BlockContext
     ) throws(Revert) -> [LedgerEvent] {
-        guard caller == system.issuer else { throw Revert("caller is not the issuer") }
+        // The custodian may declare as paying agent, funding it with USD it received in custody.
+        guard caller == system.issuer || caller == system.custodian else { throw Revert("caller is neither the issuer nor the custodian") }
         guard let info = tokens[token], info.kind == .share else { throw Revert("no share token at \(token)") }
         guard amountPerShare > 0 else { throw Revert("dividend amount per share is zero") }
         guard amountPerShare <= DividendMath.maximumAmountPerShare else {
@@ -80,7 +82,7 @@ extension WorldState {
         let available = account(caller).position(cash).transferable
         guard available >= funded else {
             throw Revert("dividend is not fully funded: it needs \(Amount.format(funded, decimals: Amount.cashDecimals)) USD "
-                         + "and the issuer has \(Amount.format(available, decimals: Amount.cashDecimals)) USD transferable")
+                         + "and the caller has \(Amount.format(available, decimals: Amount.cashDecimals)) USD transferable")
         }
         var events = try transfer(token: cash, from: caller, to: SystemAddress.dividends, amount: funded, time: block.timestamp)
         var schedule = corporate.schedule

@@ -141,11 +141,11 @@ struct DividendTests {
             try l.declare(perShare: Self.perShare, record: Self.record, pay: Self.pay)
         }
         try l.mint(L.usd, to: L.issuer, 2_499 * L.dollar)
-        l.expectRefused("needs 2500 USD and the issuer has 2499 USD transferable") { l throws(Revert) in
+        l.expectRefused("needs 2500 USD and the caller has 2499 USD transferable") { l throws(Revert) in
             try l.declare(perShare: Self.perShare, record: Self.record, pay: Self.pay)
         }
         try l.mint(L.usd, to: L.issuer, 1_000_000 * L.dollar)
-        l.expectRefused("caller is not the issuer") { l throws(Revert) in
+        l.expectRefused("caller is neither the issuer nor the custodian") { l throws(Revert) in
             try l.declare(perShare: Self.perShare, record: Self.record, pay: Self.pay, from: L.dev(0))
         }
         l.expectRefused("is before the record time") { l throws(Revert) in
@@ -225,6 +225,17 @@ struct DividendTests {
             try l.call(L.issuer, SystemAddress.dividends, DividendsInterface.reclaimDividend, [.uint(UInt256(id))])
         }
         l.expectRefused("was closed") { l throws(Revert) in _ = try l.claim(L.dev(0), id) }
+    }
+
+    @Test func theCustodianDeclaresAsPayingAgentWithUSDItMinted() throws {
+        var l = CorporateLedger()
+        // USD received in custody for the reserve, minted to the custodian, then declared by it.
+        try l.mint(L.usd, to: L.custodian, 2_500 * L.dollar)
+        let id = try l.declare(perShare: Self.perShare, record: Self.record, pay: Self.pay, from: L.custodian)
+        #expect(l.dividend(id).funder == L.custodian && l.usdBalance(L.custodian) == 0)
+        l.open(at: Self.pay)
+        _ = try l.push(id, (0..<5).map(L.dev))
+        #expect(l.dividend(id).paidNet + l.dividend(id).withheld == 2_500 * L.dollar)
     }
 
     @Test func supplyBurnedBeforeTheRecordPointIsRefundedToTheFunder() throws {
