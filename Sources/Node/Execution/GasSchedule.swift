@@ -40,5 +40,7 @@ public enum GasSchedule {
         public static let pushDividendPerHolder: UInt64 = 25_000
         public static let reclaimDividend: UInt64 = 30_000
         public static let scheduleMultiplierChange: UInt64 = 40_000
+        /// `attest` on the reserves contract: a signature recovery and one stored record.
+        public static let reserveAttestation: UInt64 = 40_000
     }
 }

@@ -22,4 +22,6 @@ public enum LedgerEvent: Sendable, Equatable {
     case countryRulesChanged(token: Address)
     /// A dividend or multiplier action (logged by `SystemAddress.dividends`).
     case corporateAction(CorporateActionEvent)
+    /// The custodian's reserve attestation for a share token was accepted.
+    case reserveAttested(ReserveAttestation, signer: Address)
 }

@@ -3,6 +3,9 @@
 public enum SystemAddress {
     /// The identity registry and compliance controls (`ComplianceInterface`).
     public static let compliance = Address(w0: 0, w1: 0, w2: 0x1001)
+    /// The proof-of-reserve registry: the custodian's latest attestation per share token
+    /// (`ReservesInterface`).
+    public static let reserves = Address(w0: 0, w1: 0, w2: 0x1004)
 
     /// The corporate-actions contract: dividends (it holds their USD) and multiplier
     /// changes (`DividendsInterface`).
@@ -17,5 +20,5 @@ public enum SystemAddress {
     public static let fundAccounts: Set<Address> = [dividends, withholding]
 
     /// Every system address.
-    public static let all: [Address] = [compliance, dividends]
+    public static let all: [Address] = [compliance, dividends, reserves]
 }

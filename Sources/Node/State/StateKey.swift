@@ -20,10 +20,13 @@ public enum StateKey: Hashable, Sendable, Comparable {
     case system
     /// Dividends and multiplier changes (tags 0x09–0x0F).
     case corporate(CorporateKey)
+    /// The latest reserve attestation of a share token, by token address.
+    case reserveAttestation(Address)
 
     enum Tag: UInt8 {
         case account = 0x01, token = 0x02, allowance = 0x03, investor = 0x04
         case wallet = 0x05, deposit = 0x06, redemption = 0x07, system = 0x08
+        case reserveAttestation = 0x18
     }
 
     /// The stored form: tag byte, then fixed-width fields (strings as UTF-8).
@@ -38,6 +41,7 @@ public enum StateKey: Hashable, Sendable, Comparable {
         case .redemption(let id): return [Tag.redemption.rawValue] + withUnsafeBytes(of: id.bigEndian, Array.init)
         case .system: return [Tag.system.rawValue]
         case .corporate(let k): return k.encoded
+        case .reserveAttestation(let a): return [Tag.reserveAttestation.rawValue] + a.bytes
         }
     }
 
@@ -60,6 +64,7 @@ public enum StateKey: Hashable, Sendable, Comparable {
             guard body.count == 8 else { return nil }
             self = .redemption(body.reduce(0) { $0 << 8 | UInt64($1) })
         case .system: guard body.isEmpty else { return nil }; self = .system
+        case .reserveAttestation: guard let a = Address(bytes: body) else { return nil }; self = .reserveAttestation(a)
         }
     }
 
@@ -77,6 +82,7 @@ public enum StateKey: Hashable, Sendable, Comparable {
         case .deposit: return Tag.deposit.rawValue
         case .redemption: return Tag.redemption.rawValue
         case .system: return Tag.system.rawValue
+        case .reserveAttestation: return Tag.reserveAttestation.rawValue
         }
     }
 
@@ -85,6 +91,7 @@ public enum StateKey: Hashable, Sendable, Comparable {
     public static func < (a: StateKey, b: StateKey) -> Bool {
         switch (a, b) {
         case let (.account(x), .account(y)), let (.token(x), .token(y)), let (.wallet(x), .wallet(y)): return x < y
+        case let (.reserveAttestation(x), .reserveAttestation(y)): return x < y
         case let (.allowance(t1, o1, s1), .allowance(t2, o2, s2)): return (t1, o1, s1) < (t2, o2, s2)
         case let (.investor(x), .investor(y)): return x.utf8.lexicographicallyPrecedes(y.utf8)
         case let (.deposit(x), .deposit(y)): return x < y

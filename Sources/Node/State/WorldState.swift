@@ -16,6 +16,8 @@ public struct WorldState: Sendable {
     public private(set) var system: SystemState
     /// Dividends, multiplier changes and their bookkeeping (docs/corporate-actions.md).
     public private(set) var corporate = CorporateActionsState()
+    /// The latest reserve attestation per share token.
+    public private(set) var reserveAttestations: [Address: PostedReserveAttestation] = [:]
 
     private var journal: [Undo] = []
     private var dirty: Set<StateKey> = []
@@ -35,6 +37,7 @@ public struct WorldState: Sendable {
         case redemption(UInt64, Redemption?)
         case system(SystemState)
         case corporate(CorporateActionsState.Undo)
+        case reserveAttestation(Address, PostedReserveAttestation?)
     }
 
     public init(system: SystemState) {
@@ -157,6 +160,14 @@ public struct WorldState: Sendable {
         dirty.insert(.redemption(redemption.id))
     }
 
+    /// Keeps `posted` as its asset's latest reserve attestation.
+    public mutating func setReserveAttestation(_ posted: PostedReserveAttestation) {
+        let asset = posted.attestation.asset
+        journal.append(.reserveAttestation(asset, reserveAttestations[asset]))
+        reserveAttestations[asset] = posted
+        dirty.insert(.reserveAttestation(asset))
+    }
+
     public mutating func setSystem(_ state: SystemState) {
         journal.append(.system(system))
         system = state
@@ -191,6 +202,7 @@ public struct WorldState: Sendable {
             case .redemption(let k, let v): redemptions[k] = v
             case .system(let v): system = v
             case .corporate(let u): corporate.undo(u)
+            case .reserveAttestation(let k, let v): reserveAttestations[k] = v
             }
         }
     }
@@ -221,6 +233,7 @@ public struct WorldState: Sendable {
         case .redemption(let id): return redemptions[id].map(StateCodec.encode)
         case .system: return StateCodec.encode(system)
         case .corporate(let k): return corporate.encodedValue(k)
+        case .reserveAttestation(let a): return reserveAttestations[a].map(StateCodec.encode)
         }
     }
 
@@ -237,6 +250,10 @@ public struct WorldState: Sendable {
         case .redemption(let id): redemptions[id] = try StateCodec.decodeRedemption(value)
         case .system: system = try StateCodec.decodeSystem(value)
         case .corporate(let k): try corporate.load(k, value)
+        case .reserveAttestation(let a):
+            let posted = try StateCodec.decodeReserveAttestation(value)
+            guard posted.attestation.asset == a else { throw StateCodec.Failure("reserve attestation stored under another asset's key") }
+            reserveAttestations[a] = posted
         }
     }
 }
