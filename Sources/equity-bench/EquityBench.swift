@@ -19,5 +19,6 @@ struct EquityBench: AsyncParsableCommand {
             RocksDBScenario.self,
             RocksDBCrashWriter.self,
             TransactionPrimitives.Command.self,
+            DividendBenchmark.self,
         ])
 }
