@@ -68,11 +68,11 @@ struct FollowBenchmark: AsyncParsableCommand {
                                     status: FollowerStatus(sequencer: endpoint.description, head: 0, metrics: nil), logger: logger)
             let start = Stopwatch.now(), cpuStart = ChainBenchmark.processCPUNanoseconds()
             for lower in stride(from: 0, to: messages.count, by: Int(Follower.defaultBatchSize)) {
-                try await follower.applyBatch(Array(messages[lower..<min(lower + Int(Follower.defaultBatchSize), messages.count)]))
+                let batch = Array(messages[lower..<min(lower + Int(Follower.defaultBatchSize), messages.count)])
+                if let halt = try await follower.applyBatch(batch) { throw ValidationError("the follower halted: \(halt)") }
             }
             let seconds = Double(Stopwatch.now() - start) / 1e9
             let cpu = Double(ChainBenchmark.processCPUNanoseconds() - cpuStart) / 1e9
-            if let halt = follower.status.snapshot.halt { throw ValidationError("the follower halted: \(halt)") }
             let head = await chain.head.number
             await chain.close()
             guard head == UInt64(blocks) else { throw ValidationError("the follower stopped at block \(head) of \(blocks)") }

@@ -105,7 +105,7 @@ public struct Follower: Sendable {
                 $0.lastError = nil
             }
             guard !messages.isEmpty else { return }
-            try await applyBatch(messages)
+            if try await applyBatch(messages) != nil { throw Halted() }
             if await chain.head.number >= head { return }
         }
     }
@@ -121,19 +121,22 @@ public struct Follower: Sendable {
 
     /// Applies consecutive messages (a catch-up batch), preparing the next one (decoding,
     /// signature checks, sender recovery on every core) while the chain imports the
-    /// current one. Stops at a refused message (the follower is then halted: see
-    /// `status`); throws `FollowerError` at a gap.
-    public func applyBatch(_ messages: [[UInt8]]) async throws {
-        guard !messages.isEmpty else { return }
-        var next: Task<Preparation, Never>? = prepareDetached(messages[0])
+    /// current one. Stops at a refused message and returns the halt (nil when every
+    /// message was applied or already known); throws `FollowerError` at a gap.
+    @discardableResult
+    public func applyBatch(_ messages: [[UInt8]]) async throws(FollowerError) -> FollowerHalt? {
+        guard let first = messages.first else { return nil }
+        var next: Task<Preparation, Never>? = prepareDetached(first)
         for i in messages.indices {
-            let current = await next!.value
+            guard let preparing = next else { break }
+            let current = await preparing.value
             next = i + 1 < messages.count ? prepareDetached(messages[i + 1]) : nil
-            if case .halted = try await commit(current) {
+            if case .halted(let halt) = try await commit(current) {
                 next?.cancel()
-                throw Halted()
+                return halt
             }
         }
+        return nil
     }
 
     private func prepareDetached(_ bytes: [UInt8]) -> Task<Preparation, Never> {

@@ -66,6 +66,22 @@ struct FollowerApplyTests {
                                   messages: messages)
     }
 
+    @Test func aCatchUpBatchStopsAtTheRefusedBlock() async throws {
+        let (messages, _) = try await Self.feed()
+        let follower = try Self.follower()
+        let halt = try await follower.applyBatch([messages[0], try FeedTampering.alterFirstTransferAmount(messages[1]), messages[2]])
+        #expect(halt?.block == 2)
+        #expect(halt?.reason.contains("transactionsRoot mismatch") == true)
+        #expect(await follower.chain.head.number == 1)
+        await follower.chain.close()
+
+        let clean = try Self.follower()
+        #expect(try await clean.applyBatch(messages) == nil)
+        #expect(try await clean.applyBatch(messages) == nil)  // all already known
+        #expect(await clean.chain.head.number == 3)
+        await clean.chain.close()
+    }
+
     @Test func aFeedSignedByAnotherKeyHalts() async throws {
         let (messages, _) = try await Self.feed()
         try await Self.expectHalt(try FeedTampering.resign(messages[1], with: F.accounts[0].privateKey), at: 2,
