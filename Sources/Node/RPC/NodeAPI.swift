@@ -81,6 +81,7 @@ public struct NodeAPI: Sendable {
         case "equity_getIdentity": return try await identity(p)
         case "equity_preTransferCheck": return try await preTransferCheck(p)
         case "equity_getRedemptions": return try await redemptions(p)
+        case "equity_getDeposit": return try await deposit(p)
         default: throw .methodNotFound(method)
         }
     }
