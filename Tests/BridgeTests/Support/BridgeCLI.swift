@@ -1,0 +1,72 @@
+import Foundation
+
+/// Runs the real `equity-bridge` binary: one command to completion, or `run` as a
+/// child process the test stops.
+struct BridgeCLI {
+    let datadir: String
+    let scratch: TemporaryDirectory
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// Runs `equity-bridge ARGS --datadir DATADIR` to completion.
+    func run(_ arguments: [String], withDatadir: Bool = true) async throws -> Result {
+        let process = try start(arguments, withDatadir: withDatadir, environment: [:])
+        return try await process.wait()
+    }
+
+    /// Starts `equity-bridge ARGS --datadir DATADIR` with extra environment variables.
+    func start(_ arguments: [String], withDatadir: Bool = true, environment: [String: String]) throws -> Child {
+        let process = Process()
+        process.executableURL = try Executable.url("equity-bridge")
+        process.arguments = arguments + (withDatadir ? ["--datadir", datadir] : [])
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let label = UUID().uuidString.prefix(8)
+        let out = scratch.path("bridge-\(label).out")
+        let err = scratch.path("bridge-\(label).err")
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: err, contents: nil)
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
+        try process.run()
+        return Child(process: process, stdoutPath: out, stderrPath: err)
+    }
+
+    /// A started `equity-bridge`.
+    final class Child: @unchecked Sendable {
+        let process: Process
+        let stdoutPath: String
+        let stderrPath: String
+
+        init(process: Process, stdoutPath: String, stderrPath: String) {
+            self.process = process
+            self.stdoutPath = stdoutPath
+            self.stderrPath = stderrPath
+        }
+
+        deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+
+        var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
+
+        /// Waits (at most 120 s) for the exit.
+        func wait() async throws -> Result {
+            for _ in 0..<12_000 where process.isRunning { try await Task.sleep(for: .milliseconds(10)) }
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                throw Timeout(description: "equity-bridge \(process.arguments ?? []) did not exit within 120 s: \(stderr)")
+            }
+            return Result(
+                status: process.terminationStatus,
+                stdout: (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "",
+                stderr: stderr)
+        }
+    }
+
+    struct Timeout: Error, CustomStringConvertible {
+        let description: String
+    }
+}

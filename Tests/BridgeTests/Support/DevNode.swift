@@ -1,0 +1,57 @@
+import Foundation
+
+/// A real `equity-node dev` child process on a kernel-chosen loopback port, with its
+/// chain in the scratch directory; killed when released.
+final class DevNode: @unchecked Sendable {
+    let process: Process
+    let port: Int
+    private let stderrPath: String
+
+    var url: String { "http://127.0.0.1:\(port)" }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    init(in scratch: TemporaryDirectory) async throws {
+        let process = Process()
+        process.executableURL = try Executable.url("equity-node")
+        process.arguments = ["dev", "--datadir", scratch.path("chain"), "--block-time-ms", "50", "--rpc", "127.0.0.1:0"]
+        let out = scratch.path("node.out")
+        let err = scratch.path("node.err")
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: err, contents: nil)
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
+        try process.run()
+        self.process = process
+        stderrPath = err
+        var found: Int?
+        for _ in 0..<3_000 where found == nil {
+            let text = ((try? String(contentsOfFile: out, encoding: .utf8)) ?? "") + ((try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+            found = Self.port(in: text)
+            if found == nil {
+                guard process.isRunning else { throw Failure(description: "equity-node exited: \(text)") }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        }
+        guard let found else {
+            kill(process.processIdentifier, SIGKILL)
+            throw Failure(description: "equity-node printed no RPC address within 60 s")
+        }
+        port = found
+    }
+
+    deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+
+    private static func port(in text: String) -> Int? {
+        var rest = Substring(text)
+        while let range = rest.range(of: "http://127.0.0.1:") {
+            let digits = rest[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
+            if let p = Int(digits), p > 0 { return p }
+            rest = rest[range.upperBound...]
+        }
+        return nil
+    }
+}
