@@ -51,6 +51,7 @@ struct BridgeCLI {
         deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 
         var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
+        var stdout: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
 
         /// Waits (at most 120 s) for the exit.
         func wait() async throws -> Result {
@@ -61,8 +62,7 @@ struct BridgeCLI {
             }
             return Result(
                 status: process.terminationStatus,
-                stdout: (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "",
-                stderr: stderr)
+                stdout: stdout, stderr: stderr)
         }
     }
 
