@@ -15,6 +15,8 @@ public enum BridgeError: Error, Sendable, CustomStringConvertible {
     case chainMismatch(expected: UInt64, node: UInt64)
     /// No custodian key is configured.
     case noCustodianKey
+    /// A sum of shares does not fit 128 bits (a corrupt book or a hostile node).
+    case arithmetic(String)
 
     public var description: String {
         switch self {
@@ -26,6 +28,7 @@ public enum BridgeError: Error, Sendable, CustomStringConvertible {
         case .unreadableFile(let p, let m): return "cannot read \(p): \(m)"
         case .calendar(let m): return m
         case .chainMismatch(let e, let n): return "the node serves chain \(n), but the journal's transactions are signed for chain \(e)"
+        case .arithmetic(let m): return m
         case .noCustodianKey:
             return "no custodian key: import the key that holds the chain's custodian role with `equity-bridge keys import --custodian`"
         }

@@ -18,5 +18,6 @@ struct EquityBench: AsyncParsableCommand {
             RocksDBScenario.self,
             RocksDBCrashWriter.self,
             TransactionPrimitives.Command.self,
+            ReconcileBenchmark.self,
         ])
 }

@@ -1,3 +1,5 @@
+import Custody
+
 /// Checks the reserve invariant per ISIN
 ///
 ///     supply in shares + redemptions in flight == settled reserve + deposits being minted
@@ -9,6 +11,40 @@
 /// owe more than custody holds once they are processed). A chain side above the custody
 /// side is an over-issue.
 public enum Reconciler {
+    /// Joins the chain's assets, the custody side and the unprocessed redemptions into one
+    /// position per ISIN held on either side (in no particular order).
+    public static func positions(chain assets: [ChainAsset], custody: CustodyReserve, unprocessed: [ChainRedemption])
+        throws(BridgeError) -> [ReservePosition]
+    {
+        var positions: [ISIN: ReservePosition] = [:]
+        positions.reserveCapacity(max(assets.count, custody.settled.count))
+        let empty = ReserveBalance(supplyShares: 0, redemptionsInFlight: 0, settledReserve: 0, depositsBeingMinted: 0)
+        for asset in assets {
+            guard let supply = asset.supplyShares else { throw .arithmetic("the supply of \(asset.symbol) in shares exceeds 2^128 units") }
+            positions[asset.isin] = ReservePosition(
+                isin: asset.isin, symbol: asset.symbol,
+                balance: ReserveBalance(supplyShares: supply, redemptionsInFlight: 0, settledReserve: 0, depositsBeingMinted: 0))
+        }
+        for (isin, shares) in custody.settled {
+            positions[isin, default: ReservePosition(isin: isin, symbol: nil, balance: empty)].balance.settledReserve = shares
+        }
+        for (isin, shares) in custody.redemptionsInFlight {
+            positions[isin, default: ReservePosition(isin: isin, symbol: nil, balance: empty)].balance.redemptionsInFlight = shares
+        }
+        for (isin, shares) in custody.depositsBeingMinted {
+            positions[isin, default: ReservePosition(isin: isin, symbol: nil, balance: empty)].balance.depositsBeingMinted = shares
+        }
+        for (isin, deposits) in custody.unmintedDeposits {
+            positions[isin, default: ReservePosition(isin: isin, symbol: nil, balance: empty)].unmintedDeposits = deposits
+        }
+        let byToken = Dictionary(assets.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+        for r in unprocessed {
+            guard let asset = byToken[r.token], let shares = ShareConversion.shares(raw: r.amount, multiplier: asset.multiplier) else { continue }
+            positions[asset.isin]?.unprocessedRedemptions.append((r.id, shares))
+        }
+        return Array(positions.values)
+    }
+
     /// One line per position, in the order given.
     public static func reconcile(_ positions: [ReservePosition]) -> [ReserveLine] {
         positions.map(line)
