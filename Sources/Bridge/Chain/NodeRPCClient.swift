@@ -192,18 +192,18 @@ public struct NodeRPCClient: Sendable {
             let o = try object(method, item)
             let amount = try read(method, o["amount"], "amount", RPCValue.uint256)
             guard let raw = amount.uint128 else { throw .malformedResponse(method: method, reason: "amount beyond 128 bits") }
-            return ChainRedemption(
+            return ChainRedemption(Redemption(
                 id: try read(method, o["id"], "id", RPCValue.uint64),
                 token: try read(method, o["token"], "token", RPCValue.address),
                 holder: try read(method, o["holder"], "holder", RPCValue.address),
                 amount: raw,
                 brokerageAccountRef: try read(method, o["brokerageAccountRef"], "brokerageAccountRef", RPCValue.string),
-                blockNumber: try read(method, o["blockNumber"], "blockNumber", RPCValue.uint64),
-                blockTimestamp: nil)
+                blockNumber: try read(method, o["blockNumber"], "blockNumber", RPCValue.uint64)), blockTimestamp: nil)
         }
     }
 
-    /// `equity_getDeposit(depositId)`: the block the deposit was minted in, nil if never.
+    /// `equity_getDeposit(depositId)`: the block the deposit was minted in, nil if never. Read
+    /// from the latest state, so it may be the open block (above `eth_blockNumber`), not yet committed.
     public func depositBlock(_ depositId: Bytes32) async throws(NodeRPCError) -> UInt64? {
         let method = "equity_getDeposit"
         let result = try await call(method, [.hash(depositId)])

@@ -43,6 +43,10 @@ extension ReserveBridge {
             if prior?.state == .done { continue }
             let block: UInt64?
             do { block = try await rpc.depositBlock(id) } catch { throw .node(error) }
+            if let block, try await !isCommitted(block, rpc: rpc) {
+                report.refused.append((deposit.reference, "a mint of this deposit is in the node's open block, not committed yet; the next run records it"))
+                continue
+            }
             if let block {
                 let found = MintIntent(
                     depositId: id.hex, reference: deposit.reference, isin: deposit.isin, token: byISIN[deposit.isin]?.address.checksummed ?? "",
@@ -190,8 +194,17 @@ extension ReserveBridge {
             block = outcome == nil ? try await rpc.depositBlock(id) : nil
         } catch { throw .node(error) }
         if let outcome { return try record(intent, outcome) }
-        if let block { return try markDone(intent, block: block, detail: "found minted on chain when resolving the journal") }
+        // A deposit in the open block is not final (a node crash before the commit loses it).
+        if let block, try await isCommitted(block, rpc: rpc) {
+            return try markDone(intent, block: block, detail: "found minted on chain when resolving the journal")
+        }
         return nil
+    }
+
+    /// Whether `block` is committed: the latest state also holds the open block's
+    /// admitted transactions, which a node crash before the commit would lose.
+    private func isCommitted(_ block: UInt64, rpc: NodeRPCClient) async throws(BridgeError) -> Bool {
+        do { return try await rpc.blockNumber() >= block } catch { throw .node(error) }
     }
 
     func storage<T>(_ body: () throws(BridgeStorageError) -> T) throws(BridgeError) -> T {

@@ -12,37 +12,54 @@ import Custody
 /// side is an over-issue.
 public enum Reconciler {
     /// Joins the chain's assets, the custody side and the unprocessed redemptions into one
-    /// position per ISIN held on either side (in no particular order).
+    /// position per ISIN held on either side: the chain's assets in their order, then
+    /// ISINs only custody holds. One hash lookup per asset and custody table in the
+    /// common case where custody holds nothing the chain does not list.
     public static func positions(chain assets: [ChainAsset], custody: CustodyReserve, unprocessed: [ChainRedemption])
         throws(BridgeError) -> [ReservePosition]
     {
-        var positions: [ISIN: ReservePosition] = [:]
-        positions.reserveCapacity(max(assets.count, custody.settled.count))
-        let empty = ReserveBalance(supplyShares: 0, redemptionsInFlight: 0, settledReserve: 0, depositsBeingMinted: 0)
+        var positions: [ReservePosition] = []
+        positions.reserveCapacity(assets.count)
+        var found = (settled: 0, inFlight: 0, minting: 0, unminted: 0)
         for asset in assets {
             guard let supply = asset.supplyShares else { throw .arithmetic("the supply of \(asset.symbol) in shares exceeds 2^128 units") }
-            positions[asset.isin] = ReservePosition(
-                isin: asset.isin, symbol: asset.symbol,
-                balance: ReserveBalance(supplyShares: supply, redemptionsInFlight: 0, settledReserve: 0, depositsBeingMinted: 0))
+            let isin = asset.isin
+            var balance = ReserveBalance(supplyShares: supply, redemptionsInFlight: 0, settledReserve: 0, depositsBeingMinted: 0)
+            if let s = custody.settled[isin] { balance.settledReserve = s; found.settled += 1 }
+            if !custody.redemptionsInFlight.isEmpty, let s = custody.redemptionsInFlight[isin] { balance.redemptionsInFlight = s; found.inFlight += 1 }
+            if !custody.depositsBeingMinted.isEmpty, let s = custody.depositsBeingMinted[isin] { balance.depositsBeingMinted = s; found.minting += 1 }
+            var position = ReservePosition(isin: isin, symbol: asset.symbol, balance: balance)
+            if !custody.unmintedDeposits.isEmpty, let d = custody.unmintedDeposits[isin] { position.unmintedDeposits = d; found.unminted += 1 }
+            positions.append(position)
         }
-        for (isin, shares) in custody.settled {
-            positions[isin, default: ReservePosition(isin: isin, symbol: nil, balance: empty)].balance.settledReserve = shares
+        if found != (custody.settled.count, custody.redemptionsInFlight.count, custody.depositsBeingMinted.count, custody.unmintedDeposits.count) {
+            positions += custodyOnly(custody, listed: Set(assets.map(\.isin)))
         }
-        for (isin, shares) in custody.redemptionsInFlight {
-            positions[isin, default: ReservePosition(isin: isin, symbol: nil, balance: empty)].balance.redemptionsInFlight = shares
-        }
-        for (isin, shares) in custody.depositsBeingMinted {
-            positions[isin, default: ReservePosition(isin: isin, symbol: nil, balance: empty)].balance.depositsBeingMinted = shares
-        }
-        for (isin, deposits) in custody.unmintedDeposits {
-            positions[isin, default: ReservePosition(isin: isin, symbol: nil, balance: empty)].unmintedDeposits = deposits
-        }
+        guard !unprocessed.isEmpty else { return positions }
+        let index = Dictionary(positions.enumerated().map { ($0.element.isin, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let byToken = Dictionary(assets.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
-        for r in unprocessed {
-            guard let asset = byToken[r.token], let shares = ShareConversion.shares(raw: r.amount, multiplier: asset.multiplier) else { continue }
-            positions[asset.isin]?.unprocessedRedemptions.append((r.id, shares))
+        for r in unprocessed.map(\.redemption) {
+            guard let asset = byToken[r.token], let at = index[asset.isin],
+                  let shares = ShareConversion.shares(raw: r.amount, multiplier: asset.multiplier)
+            else { continue }
+            positions[at].unprocessedRedemptions.append((r.id, shares))
         }
-        return Array(positions.values)
+        return positions
+    }
+
+    /// Positions for the ISINs custody holds that no listed asset carries.
+    private static func custodyOnly(_ custody: CustodyReserve, listed: Set<ISIN>) -> [ReservePosition] {
+        var positions: [ISIN: ReservePosition] = [:]
+        let empty = ReserveBalance(supplyShares: 0, redemptionsInFlight: 0, settledReserve: 0, depositsBeingMinted: 0)
+        func update(_ isin: ISIN, _ body: (inout ReservePosition) -> Void) {
+            guard !listed.contains(isin) else { return }
+            body(&positions[isin, default: ReservePosition(isin: isin, symbol: nil, balance: empty)])
+        }
+        for (isin, shares) in custody.settled { update(isin) { $0.balance.settledReserve = shares } }
+        for (isin, shares) in custody.redemptionsInFlight { update(isin) { $0.balance.redemptionsInFlight = shares } }
+        for (isin, shares) in custody.depositsBeingMinted { update(isin) { $0.balance.depositsBeingMinted = shares } }
+        for (isin, deposits) in custody.unmintedDeposits { update(isin) { $0.unmintedDeposits = deposits } }
+        return positions.values.sorted { $0.isin < $1.isin }
     }
 
     /// One line per position, in the order given.

@@ -25,8 +25,8 @@ extension ReserveBridge {
             while true {
                 let page = try await rpc.redemptions(fromId: next)
                 guard let last = page.last else { break }
-                unprocessed += page.filter { ledger.book.movement(reference: Self.withdrawalReference(redemptionId: $0.id)) == nil }
-                next = last.id + 1
+                unprocessed += page.filter { ledger.book.movement(reference: Self.withdrawalReference(redemptionId: $0.redemption.id)) == nil }
+                next = last.redemption.id + 1
             }
         } catch { throw .node(error) }
         // A deposit the journal does not know as minted may have been minted by another

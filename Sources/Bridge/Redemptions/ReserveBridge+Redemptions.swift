@@ -38,11 +38,11 @@ extension ReserveBridge {
             for log in logs {
                 let redemption: ChainRedemption
                 do { redemption = try ChainRedemption(log: log) } catch { throw .node(error) }
-                guard let asset = byToken[redemption.token] else { continue }
+                guard let asset = byToken[redemption.redemption.token] else { continue }
                 if let movement = try withdrawal(for: redemption, asset: asset, report: &report) {
                     do { if try ledger.record(movement) { report.booked.append(movement) } } catch { throw .custody(error) }
                 }
-                cursor.lastId = max(cursor.lastId, redemption.id)
+                cursor.lastId = max(cursor.lastId, redemption.redemption.id)
             }
             cursor.nextBlock = upper + 1
             try storage { () throws(BridgeStorageError) in try cursor.save(to: database) }
@@ -51,12 +51,13 @@ extension ReserveBridge {
         return report
     }
 
-    private func withdrawal(for r: ChainRedemption, asset: ChainAsset, report: inout RedemptionReport) throws(BridgeError) -> Movement? {
+    private func withdrawal(for chainRedemption: ChainRedemption, asset: ChainAsset, report: inout RedemptionReport) throws(BridgeError) -> Movement? {
+        let r = chainRedemption.redemption
         guard let shares = ShareConversion.shares(raw: r.amount, multiplier: asset.multiplier), shares > 0 else {
             report.skipped.append((r.id, "redemption \(r.id) of \(r.amount) raw \(asset.symbol) is less than 10^-18 share at the multiplier"))
             return nil
         }
-        guard let timestamp = r.blockTimestamp, let trade = calendar.tradeDate(atUnixSeconds: timestamp) else {
+        guard let timestamp = chainRedemption.blockTimestamp, let trade = calendar.tradeDate(atUnixSeconds: timestamp) else {
             throw .calendar("redemption \(r.id) has no usable block timestamp")
         }
         let settlement: SettlementDate

@@ -19,7 +19,8 @@ struct BridgeEndToEndTests {
         let cli: BridgeCLI
         let passwordFile: String
 
-        init() async throws {
+        /// With `depositInInbox`, the deposit statement is left in `DATADIR/inbox` for `run`.
+        init(depositInInbox: Bool = false) async throws {
             scratch = try TemporaryDirectory()
             node = try await DevNode(in: scratch)
             chain = try await ChainSession(url: node.url)
@@ -32,10 +33,17 @@ struct BridgeEndToEndTests {
             #expect(imported.status == 0, "\(imported.stderr)")
             #expect(imported.stdout.contains("0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f  (custodian)"))
             let opening = try scratch.write("opening.csv", Statements.opening())
-            let deposit = try scratch.write("deposit.xml", try Statements.deposit(aapl: 5100, wallet: chain.accounts[1].address.checksummed))
-            let statements = try await cli.run(["custody", "import", opening, deposit])
-            #expect(statements.status == 0, "\(statements.stderr)")
-            #expect(statements.stdout.contains("dwac-deposit 100 US0378331005 to mint to \(chain.accounts[1].address.checksummed)"))
+            let depositText = try Statements.deposit(aapl: 5100, wallet: chain.accounts[1].address.checksummed)
+            if depositInInbox {
+                let statements = try await cli.run(["custody", "import", opening])
+                #expect(statements.status == 0, "\(statements.stderr)")
+                try depositText.write(toFile: scratch.path("bridge/inbox/deposit.xml"), atomically: true, encoding: .utf8)
+            } else {
+                let deposit = try scratch.write("deposit.xml", depositText)
+                let statements = try await cli.run(["custody", "import", opening, deposit])
+                #expect(statements.status == 0, "\(statements.stderr)")
+                #expect(statements.stdout.contains("dwac-deposit 100 US0378331005 to mint to \(chain.accounts[1].address.checksummed)"))
+            }
         }
 
         var depositReference: String {
@@ -127,12 +135,16 @@ struct BridgeEndToEndTests {
     }
 
     @Test func sigkillBetweenSendingAMintAndRecordingItMintsExactlyOnce() async throws {
-        let s = try await Setup()
+        let s = try await Setup(depositInInbox: true)
+        let refused = try s.scratch.write("bridge/inbox/zz-refused.csv", "statement_id,account\n")
         let crashed = try s.cli.start(["run", "--interval", "1", "--password-file", s.passwordFile],
                                       environment: [CrashPoint.variable: CrashPoint.mintSent.rawValue])
         _ = try await crashed.wait()
         #expect(crashed.process.terminationReason == .uncaughtSignal)
         #expect(crashed.process.terminationStatus == SIGKILL)
+        // The daemon took the deposit statement from the inbox before minting.
+        #expect(FileManager.default.fileExists(atPath: s.scratch.path("bridge/inbox/imported/deposit.xml")))
+        #expect(!FileManager.default.fileExists(atPath: s.scratch.path("bridge/inbox/deposit.xml")))
 
         let open = try await s.json(["custody", "show"])
         guard case .object(let book) = open.json, case .array(let intents)? = book["mints"] else {
@@ -153,6 +165,10 @@ struct BridgeEndToEndTests {
         let stopped = try await restarted.wait()
         #expect(stopped.status == 0)
         #expect(restarted.process.terminationReason == .exit)
+        // A file the daemon cannot import is set aside with the reason beside it.
+        #expect(!FileManager.default.fileExists(atPath: refused))
+        let reason = try String(contentsOfFile: s.scratch.path("bridge/inbox/refused/zz-refused.csv.error"), encoding: .utf8)
+        #expect(reason.contains("CSV statement refused at line 1"))
 
         let after = try await s.json(["custody", "show"])
         guard case .object(let finalBook) = after.json, case .array(let finalIntents)? = finalBook["mints"],

@@ -20,19 +20,8 @@ struct BridgeCLI {
 
     /// Starts `equity-bridge ARGS --datadir DATADIR` with extra environment variables.
     func start(_ arguments: [String], withDatadir: Bool = true, environment: [String: String]) throws -> Child {
-        let process = Process()
-        process.executableURL = try Executable.url("equity-bridge")
-        process.arguments = arguments + (withDatadir ? ["--datadir", datadir] : [])
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let label = UUID().uuidString.prefix(8)
-        let out = scratch.path("bridge-\(label).out")
-        let err = scratch.path("bridge-\(label).err")
-        _ = FileManager.default.createFile(atPath: out, contents: nil)
-        _ = FileManager.default.createFile(atPath: err, contents: nil)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
-        try process.run()
+        let (process, out, err) = try ChildProcess.launch(
+            "equity-bridge", arguments + (withDatadir ? ["--datadir", datadir] : []), environment: environment, in: scratch)
         return Child(process: process, stdoutPath: out, stderrPath: err)
     }
 

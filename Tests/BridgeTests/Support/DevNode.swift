@@ -5,7 +5,6 @@ import Foundation
 final class DevNode: @unchecked Sendable {
     let process: Process
     let port: Int
-    private let stderrPath: String
 
     var url: String { "http://127.0.0.1:\(port)" }
 
@@ -14,19 +13,9 @@ final class DevNode: @unchecked Sendable {
     }
 
     init(in scratch: TemporaryDirectory) async throws {
-        let process = Process()
-        process.executableURL = try Executable.url("equity-node")
-        process.arguments = ["dev", "--datadir", scratch.path("chain"), "--block-time-ms", "50", "--rpc", "127.0.0.1:0"]
-        let out = scratch.path("node.out")
-        let err = scratch.path("node.err")
-        _ = FileManager.default.createFile(atPath: out, contents: nil)
-        _ = FileManager.default.createFile(atPath: err, contents: nil)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
-        try process.run()
+        let (process, out, err) = try ChildProcess.launch(
+            "equity-node", ["dev", "--datadir", scratch.path("chain"), "--block-time-ms", "50", "--rpc", "127.0.0.1:0"], in: scratch)
         self.process = process
-        stderrPath = err
         var found: Int?
         for _ in 0..<3_000 where found == nil {
             let text = ((try? String(contentsOfFile: out, encoding: .utf8)) ?? "") + ((try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
