@@ -1,4 +1,5 @@
 import Custody
+import Node
 import Testing
 @testable import Bridge
 
@@ -95,5 +96,27 @@ struct ReconcilerTests {
         #expect(DepositId.of(reference: "DEP-1").hex == "0xd66d659162a939746cfc8642a0ce934adcfec493c65f4e47f13a951031893a04")
         #expect(ReserveBridge.statementReference(account: try SafekeepingAccount("RSV-OMNIBUS-01"), statementId: "OPEN-1", isin: Self.aapl)
             == "ST-4886efd19d47bd0702c875259d4f411e")
+    }
+
+    @Test func positionsJoinChainAssetsCustodyOnlyHoldingsAndUnprocessedRedemptions() throws {
+        let msft = try ISIN("US5949181045")
+        let token = try Address(hex: "0x4141504C00000000000000000000000000000000")
+        // AAPL split 2-for-1: 2,530 raw tokens are 5,060 shares.
+        let assets = [ChainAsset(address: token, symbol: "AAPL", isin: Self.aapl, multiplier: 2 * ShareConversion.one, totalSupply: 2_530 * Self.share)]
+        var custody = CustodyReserve()
+        custody.settled = [Self.aapl: 5_100 * Self.share, msft: 7 * Self.share]
+        let redemption = ChainRedemption(
+            Redemption(id: 3, token: token, holder: try Address(hex: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"),
+                       amount: 20 * Self.share, brokerageAccountRef: "BRK-1", blockNumber: 9),
+            blockTimestamp: nil)
+        let positions = try Reconciler.positions(chain: assets, custody: custody, unprocessed: [redemption])
+        #expect(positions.map(\.isin) == [Self.aapl, msft])
+        #expect(positions[0].balance.supplyShares == 5_060 * Self.share)
+        #expect(positions[0].unprocessedRedemptions.map(\.id) == [3])
+        #expect(positions[0].unprocessedRedemptions.map(\.shares) == [40 * Self.share])
+        #expect(positions[1].symbol == nil && positions[1].balance.settledReserve == 7 * Self.share)
+        let lines = Reconciler.reconcile(positions)
+        #expect(lines[0].causes == [.unprocessedRedemption(ids: [3], shares: 40 * Self.share)])
+        #expect(lines[1].causes.first == .noToken)
     }
 }
