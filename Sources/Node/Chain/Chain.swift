@@ -141,7 +141,7 @@ public actor Chain {
             return
         }
         if openTransactions.isEmpty { openTimestamp = max(head.timestamp, now) }
-        let context = BlockContext(number: head.number + 1, timestamp: openTimestamp)
+        let context = BlockContext(number: head.number + 1, timestamp: openTimestamp, chainId: genesis.chainId)
         let mark = state.checkpoint()
         let receipt = try BlockExecutor.apply(tx, index: UInt32(openTransactions.count), cumulativeGasUsed: openGasUsed,
                                               state: &state, block: context, gasLimit: genesis.gasLimit)
@@ -227,7 +227,7 @@ public actor Chain {
         let mark = state.checkpoint()
         let receipts: [Receipt]
         do {
-            receipts = try BlockExecutor.execute(verified, state: &state, block: BlockContext(number: header.number, timestamp: header.timestamp),
+            receipts = try BlockExecutor.execute(verified, state: &state, block: BlockContext(number: header.number, timestamp: header.timestamp, chainId: genesis.chainId),
                                                  gasLimit: header.gasLimit)
         } catch {
             state.revert(to: mark)
@@ -281,7 +281,7 @@ public actor Chain {
     public func call(from: Address, to: Address, data: [UInt8], now: UInt64) throws(Revert) -> [UInt8] {
         let mark = state.checkpoint()
         defer { state.revert(to: mark) }
-        let context = BlockContext(number: head.number + 1, timestamp: max(head.timestamp, now))
+        let context = BlockContext(number: head.number + 1, timestamp: max(head.timestamp, now), chainId: genesis.chainId)
         return try CallDispatcher.call(&state, sender: from, to: to, data: data, block: context).output
     }
 }

@@ -1,5 +1,5 @@
 /// Executes ABI calls to the chain's native contracts: every token (ERC-20 plus
-/// `ShareTokenInterface`) and the compliance registry. A call to any other address
+/// `ShareTokenInterface`), the compliance registry and the reserves contract. A call to any other address
 /// executes nothing and succeeds, as a call to an Ethereum account without code does.
 ///
 /// Writes go into `state`; the caller takes a checkpoint and reverts on `Revert`.
@@ -10,6 +10,7 @@ public enum CallDispatcher {
     ) throws(Revert) -> CallResult {
         if let token = state.token(to) { return try tokenCall(&state, token, sender: sender, at: to, data: data, block: block) }
         if to == SystemAddress.compliance { return try complianceCall(&state, sender: sender, data: data, block: block) }
+        if to == SystemAddress.reserves { return try ReservesInterface.execute(&state, sender: sender, data: data, block: block) }
         return CallResult(output: [])
     }
 
@@ -32,6 +33,7 @@ public enum CallDispatcher {
             ERC20.transferFrom.selector: G.transferFrom, ShareTokenInterface.mint.selector: G.mint,
             ShareTokenInterface.burn.selector: G.burn, ShareTokenInterface.redeem.selector: G.redeem,
             c.forcedTransfer.selector: G.forcedTransfer, c.recoverWallet.selector: G.walletRecovery,
+            ReservesInterface.attest.selector: G.reserveAttestation,
         ]
         for f in [c.registerIdentity, c.removeWallet, c.setCountryRules, c.freeze, c.unfreeze, c.freezePartial,
                   c.unfreezePartial, c.pause, c.unpause] {

@@ -33,5 +33,7 @@ public enum GasSchedule {
         public static let complianceAdmin: UInt64 = 10_000
         public static let forcedTransfer: UInt64 = 20_000
         public static let walletRecovery: UInt64 = 40_000
+        /// `attest` on the reserves contract: a signature recovery and one stored record.
+        public static let reserveAttestation: UInt64 = 40_000
     }
 }

@@ -20,4 +20,6 @@ public enum LedgerEvent: Sendable, Equatable {
     case identityChanged(investorId: String, wallet: Address)
     /// A token's country rules changed.
     case countryRulesChanged(token: Address)
+    /// The custodian's reserve attestation for a share token was accepted.
+    case reserveAttested(ReserveAttestation, signer: Address)
 }

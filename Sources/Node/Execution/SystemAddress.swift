@@ -3,7 +3,10 @@
 public enum SystemAddress {
     /// The identity registry and compliance controls (`ComplianceInterface`).
     public static let compliance = Address(w0: 0, w1: 0, w2: 0x1001)
+    /// The proof-of-reserve registry: the custodian's latest attestation per share token
+    /// (`ReservesInterface`).
+    public static let reserves = Address(w0: 0, w1: 0, w2: 0x1004)
 
     /// Every system address.
-    public static let all: [Address] = [compliance]
+    public static let all: [Address] = [compliance, reserves]
 }

@@ -18,10 +18,13 @@ public enum StateKey: Hashable, Sendable, Comparable {
     case redemption(UInt64)
     /// Roles, global pause and counters.
     case system
+    /// The latest reserve attestation of a share token, by token address.
+    case reserveAttestation(Address)
 
     enum Tag: UInt8 {
         case account = 0x01, token = 0x02, allowance = 0x03, investor = 0x04
         case wallet = 0x05, deposit = 0x06, redemption = 0x07, system = 0x08
+        case reserveAttestation = 0x18
     }
 
     /// The stored form: tag byte, then fixed-width fields (strings as UTF-8).
@@ -35,6 +38,7 @@ public enum StateKey: Hashable, Sendable, Comparable {
         case .deposit(let id): return [Tag.deposit.rawValue] + id.bytes
         case .redemption(let id): return [Tag.redemption.rawValue] + withUnsafeBytes(of: id.bigEndian, Array.init)
         case .system: return [Tag.system.rawValue]
+        case .reserveAttestation(let a): return [Tag.reserveAttestation.rawValue] + a.bytes
         }
     }
 
@@ -56,6 +60,7 @@ public enum StateKey: Hashable, Sendable, Comparable {
             guard body.count == 8 else { return nil }
             self = .redemption(body.reduce(0) { $0 << 8 | UInt64($1) })
         case .system: guard body.isEmpty else { return nil }; self = .system
+        case .reserveAttestation: guard let a = Address(bytes: body) else { return nil }; self = .reserveAttestation(a)
         }
     }
 
@@ -72,6 +77,7 @@ public enum StateKey: Hashable, Sendable, Comparable {
         case .deposit: return .deposit
         case .redemption: return .redemption
         case .system: return .system
+        case .reserveAttestation: return .reserveAttestation
         }
     }
 
@@ -80,6 +86,7 @@ public enum StateKey: Hashable, Sendable, Comparable {
     public static func < (a: StateKey, b: StateKey) -> Bool {
         switch (a, b) {
         case let (.account(x), .account(y)), let (.token(x), .token(y)), let (.wallet(x), .wallet(y)): return x < y
+        case let (.reserveAttestation(x), .reserveAttestation(y)): return x < y
         case let (.allowance(t1, o1, s1), .allowance(t2, o2, s2)): return (t1, o1, s1) < (t2, o2, s2)
         case let (.investor(x), .investor(y)): return x.utf8.lexicographicallyPrecedes(y.utf8)
         case let (.deposit(x), .deposit(y)): return x < y

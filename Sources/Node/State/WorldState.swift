@@ -14,6 +14,8 @@ public struct WorldState: Sendable {
     public private(set) var deposits: [Bytes32: Deposit] = [:]
     public private(set) var redemptions: [UInt64: Redemption] = [:]
     public private(set) var system: SystemState
+    /// The latest reserve attestation per share token.
+    public private(set) var reserveAttestations: [Address: PostedReserveAttestation] = [:]
 
     private var journal: [Undo] = []
     private var dirty: Set<StateKey> = []
@@ -32,6 +34,7 @@ public struct WorldState: Sendable {
         case deposit(Bytes32, Deposit?)
         case redemption(UInt64, Redemption?)
         case system(SystemState)
+        case reserveAttestation(Address, PostedReserveAttestation?)
     }
 
     public init(system: SystemState) {
@@ -149,6 +152,14 @@ public struct WorldState: Sendable {
         dirty.insert(.redemption(redemption.id))
     }
 
+    /// Keeps `posted` as its asset's latest reserve attestation.
+    public mutating func setReserveAttestation(_ posted: PostedReserveAttestation) {
+        let asset = posted.attestation.asset
+        journal.append(.reserveAttestation(asset, reserveAttestations[asset]))
+        reserveAttestations[asset] = posted
+        dirty.insert(.reserveAttestation(asset))
+    }
+
     public mutating func setSystem(_ state: SystemState) {
         journal.append(.system(system))
         system = state
@@ -175,6 +186,7 @@ public struct WorldState: Sendable {
             case .deposit(let k, let v): deposits[k] = v
             case .redemption(let k, let v): redemptions[k] = v
             case .system(let v): system = v
+            case .reserveAttestation(let k, let v): reserveAttestations[k] = v
             }
         }
     }
@@ -204,6 +216,7 @@ public struct WorldState: Sendable {
         case .deposit(let id): return deposits[id].map(StateCodec.encode)
         case .redemption(let id): return redemptions[id].map(StateCodec.encode)
         case .system: return StateCodec.encode(system)
+        case .reserveAttestation(let a): return reserveAttestations[a].map(StateCodec.encode)
         }
     }
 
@@ -219,6 +232,10 @@ public struct WorldState: Sendable {
         case .deposit(let id): deposits[id] = try StateCodec.decodeDeposit(value)
         case .redemption(let id): redemptions[id] = try StateCodec.decodeRedemption(value)
         case .system: system = try StateCodec.decodeSystem(value)
+        case .reserveAttestation(let a):
+            let posted = try StateCodec.decodeReserveAttestation(value)
+            guard posted.attestation.asset == a else { throw StateCodec.Failure("reserve attestation stored under another asset's key") }
+            reserveAttestations[a] = posted
         }
     }
 }
