@@ -20,9 +20,9 @@ struct BridgeEndToEndTests {
         let passwordFile: String
 
         /// With `depositInInbox`, the deposit statement is left in `DATADIR/inbox` for `run`.
-        init(depositInInbox: Bool = false) async throws {
+        init(depositInInbox: Bool = false, blockTimeMs: Int = 50) async throws {
             scratch = try TemporaryDirectory()
-            node = try await DevNode(in: scratch)
+            node = try await DevNode(in: scratch, blockTimeMs: blockTimeMs)
             chain = try await ChainSession(url: node.url)
             cli = BridgeCLI(datadir: scratch.path("bridge"), scratch: scratch)
             passwordFile = try scratch.write("password.txt", "correct horse battery staple\n")
@@ -183,5 +183,43 @@ struct BridgeEndToEndTests {
         let again = try await s.cli.run(["mint", "--password-file", s.passwordFile])
         #expect(again.stdout.contains("nothing to mint"))
         #expect(try await s.chain.mintEvents(depositId: depositId) == 1)
+    }
+
+    /// The node loses the mint too: the bridge dies right after the node admitted it into
+    /// a block not sealed yet (the node seals one a minute), then the node is killed.
+    /// On restart the journal's open intent finds no receipt and no deposit, and the SAME
+    /// signed transaction (same nonce, same hash) is sent again.
+    @Test func aMintLostWithTheNodesOpenBlockIsResentUnchanged() async throws {
+        let s = try await Setup(blockTimeMs: 60_000)
+        let crashed = try await s.cli.start(["mint", "--password-file", s.passwordFile],
+                                            environment: [CrashPoint.variable: CrashPoint.mintSent.rawValue]).wait()
+        #expect(crashed.status == SIGKILL)
+        let open = try await s.json(["custody", "show"])
+        guard case .object(let book) = open.json, case .array(let intents)? = book["mints"], case .object(let sent)? = intents.first,
+              case .string(let hash)? = sent["transactionHash"]
+        else { Issue.record("no open intent: \(open.json)"); return }
+        #expect(sent["state"] == .string("open"))
+
+        try await s.node.kill()
+        let restarted = try await DevNode(in: s.scratch)
+        let chain = try await ChainSession(url: restarted.url)
+        #expect(try await chain.rpc.depositBlock(DepositId.of(reference: s.depositReference)) == nil)
+        #expect(try await chain.aaplSupply() == 5_000 * Self.share)
+
+        let resumed = try await s.cli.run(["mint", "--node", restarted.url, "--password-file", s.passwordFile])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout.contains("resolved \(s.depositReference) (nonce 0): done"), "\(resumed.stdout)")
+        let after = try await s.json(["custody", "show"])
+        guard case .object(let finalBook) = after.json, case .array(let finalIntents)? = finalBook["mints"],
+              case .object(let done)? = finalIntents.first
+        else { Issue.record("no journal: \(after.json)"); return }
+        #expect(finalIntents.count == 1)
+        #expect(done["state"] == .string("done"))
+        #expect(done["transactionHash"] == .string(hash))
+        #expect(done["attempt"] == .unsigned(1))
+        guard let txHash = Bytes32(hex: hash) else { Issue.record("bad hash \(hash)"); return }
+        #expect(try await chain.rpc.receipt(of: txHash)?.succeeded == true)
+        #expect(try await chain.mintEvents(depositId: DepositId.of(reference: s.depositReference)) == 1)
+        #expect(try await chain.aaplSupply() == 5_100 * Self.share)
     }
 }

@@ -12,9 +12,12 @@ final class DevNode: @unchecked Sendable {
         let description: String
     }
 
-    init(in scratch: TemporaryDirectory) async throws {
+    /// Starts (or restarts: the chain is kept in the scratch directory) a dev node that
+    /// seals a block every `blockTimeMs`.
+    init(in scratch: TemporaryDirectory, blockTimeMs: Int = 50) async throws {
         let (process, out, err) = try ChildProcess.launch(
-            "equity-node", ["dev", "--datadir", scratch.path("chain"), "--block-time-ms", "50", "--rpc", "127.0.0.1:0"], in: scratch)
+            "equity-node", ["dev", "--datadir", scratch.path("chain"), "--block-time-ms", String(blockTimeMs), "--rpc", "127.0.0.1:0"],
+            in: scratch)
         self.process = process
         var found: Int?
         for _ in 0..<3_000 where found == nil {
@@ -26,13 +29,19 @@ final class DevNode: @unchecked Sendable {
             }
         }
         guard let found else {
-            kill(process.processIdentifier, SIGKILL)
+            Foundation.kill(process.processIdentifier, SIGKILL)
             throw Failure(description: "equity-node printed no RPC address within 60 s")
         }
         port = found
     }
 
-    deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+    deinit { if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) } }
+
+    /// SIGKILL, and waits until the process is gone: the open block is lost.
+    func kill() async throws {
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+        for _ in 0..<3_000 where process.isRunning { try await Task.sleep(for: .milliseconds(10)) }
+    }
 
     private static func port(in text: String) -> Int? {
         var rest = Substring(text)
