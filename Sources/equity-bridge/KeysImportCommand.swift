@@ -25,7 +25,8 @@ struct KeysImportCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandOutcome.run {
             let directory = data.directory
-            var configuration = try directory.configuration()
+            // An uninitialised directory is refused before any password is asked for.
+            _ = try directory.configuration()
             let address: Address
             switch (privateKeyFile, keystore) {
             case (let file?, nil):
@@ -42,11 +43,8 @@ struct KeysImportCommand: AsyncParsableCommand {
             default:
                 throw CommandFailure(description: "give exactly one of --private-key-file FILE and --keystore FILE")
             }
-            if custodian || configuration.custodian == nil {
-                configuration.custodian = address.checksummed
-                try directory.save(configuration)
-            }
-            print("\(address.checksummed)\(configuration.custodian == address.checksummed ? "  (custodian)" : "")")
+            let isCustodian = try directory.adoptKey(address, designate: custodian)
+            print("\(address.checksummed)\(isCustodian ? "  (custodian)" : "")")
             return 0
         }
     }

@@ -15,15 +15,13 @@ struct KeysNewCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandOutcome.run {
             let directory = data.directory
-            var configuration = try directory.configuration()
+            // An uninitialised directory is refused before any password is asked for.
+            _ = try directory.configuration()
             let secret = try password.read(prompt: "Password for the new key: ")
             let key = Secp256k1.PrivateKey.generate()
             let path = try directory.keyRing.add(key, password: secret)
-            if custodian || configuration.custodian == nil {
-                configuration.custodian = key.address.checksummed
-                try directory.save(configuration)
-            }
-            print("\(key.address.checksummed)  \(path)\(configuration.custodian == key.address.checksummed ? "  (custodian)" : "")")
+            let isCustodian = try directory.adoptKey(key.address, designate: custodian)
+            print("\(key.address.checksummed)  \(path)\(isCustodian ? "  (custodian)" : "")")
             return 0
         }
     }

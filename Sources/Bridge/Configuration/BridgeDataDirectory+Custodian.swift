@@ -14,3 +14,16 @@ extension BridgeDataDirectory {
         do { return try keyRing.key(for: address, password: password) } catch { throw .keys(error) }
     }
 }
+
+extension BridgeDataDirectory {
+    /// Records `address` as the custodian when `designate` is set or no custodian is
+    /// recorded yet (the first key becomes it); whether it is the custodian now.
+    public func adoptKey(_ address: Address, designate: Bool) throws(BridgeDataDirectoryError) -> Bool {
+        var configuration = try self.configuration()
+        if designate || configuration.custodian == nil {
+            configuration.custodian = address.checksummed
+            try save(configuration)
+        }
+        return configuration.custodian == address.checksummed
+    }
+}
