@@ -19,5 +19,6 @@ struct EquityBench: AsyncParsableCommand {
             RocksDBCrashWriter.self,
             TransactionPrimitives.Command.self,
             DividendBenchmark.self,
+            ReconcileBenchmark.self,
         ])
 }
