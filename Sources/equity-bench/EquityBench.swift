@@ -20,5 +20,6 @@ struct EquityBench: AsyncParsableCommand {
             RocksDBCrashWriter.self,
             TransactionPrimitives.Command.self,
             DividendBenchmark.self,
+            ReconcileBenchmark.self,
         ])
 }
