@@ -33,5 +33,9 @@ public enum GasSchedule {
         public static let complianceAdmin: UInt64 = 10_000
         public static let forcedTransfer: UInt64 = 20_000
         public static let walletRecovery: UInt64 = 40_000
+        /// Exchange: place or amend an order (matching and settlement included), cancel one, cancel all.
+        public static let exchangeOrder: UInt64 = 40_000
+        public static let exchangeCancel: UInt64 = 15_000
+        public static let exchangeCancelAll: UInt64 = 100_000
     }
 }

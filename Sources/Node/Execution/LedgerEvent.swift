@@ -20,4 +20,6 @@ public enum LedgerEvent: Sendable, Equatable {
     case identityChanged(investorId: String, wallet: Address)
     /// A token's country rules changed.
     case countryRulesChanged(token: Address)
+    /// An order, fill, cancel or auction of the exchange.
+    case exchange(ExchangeEvent)
 }

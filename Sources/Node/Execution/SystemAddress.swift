@@ -3,7 +3,9 @@
 public enum SystemAddress {
     /// The identity registry and compliance controls (`ComplianceInterface`).
     public static let compliance = Address(w0: 0, w1: 0, w2: 0x1001)
+    /// The exchange: orders, books and settlement escrow (`ExchangeInterface`).
+    public static let exchange = Address(w0: 0, w1: 0, w2: 0x1002)
 
     /// Every system address.
-    public static let all: [Address] = [compliance]
+    public static let all: [Address] = [compliance, exchange]
 }

@@ -14,6 +14,11 @@ public struct WorldState: Sendable {
     public private(set) var deposits: [Bytes32: Deposit] = [:]
     public private(set) var redemptions: [UInt64: Redemption] = [:]
     public private(set) var system: SystemState
+    /// On-chain markets by id, and the exchange's live order records (see Exchange/).
+    public private(set) var markets: [UInt32: Market] = [:]
+    public private(set) var exchangeOrders: [ExchangeOrderKey: ExchangeOrder] = [:]
+    /// Markets whose pre-block value is already journaled (see `updateMarket`).
+    private var marketsJournaled: Set<UInt32> = []
 
     private var journal: [Undo] = []
     private var dirty: Set<StateKey> = []
@@ -32,6 +37,8 @@ public struct WorldState: Sendable {
         case deposit(Bytes32, Deposit?)
         case redemption(UInt64, Redemption?)
         case system(SystemState)
+        case market(UInt32, Market?)
+        case exchangeOrder(ExchangeOrderKey, ExchangeOrder?)
     }
 
     public init(system: SystemState) {
@@ -155,6 +162,41 @@ public struct WorldState: Sendable {
         dirty.insert(.system)
     }
 
+    /// Adds or replaces a market (genesis, listing).
+    public mutating func setMarket(_ market: Market) {
+        let id = market.definition.id
+        journal.append(.market(id, markets[id]))
+        marketsJournaled.insert(id)
+        markets[id] = market
+        dirty.insert(.market(id))
+    }
+
+    /// Changes a market in place. A market's value (its whole book) is journaled on its
+    /// first change after `takeDirtyKeys()` or `isolatingCheckpoint()` only, not per
+    /// change: the exchange changes a book only once nothing can revert the transaction,
+    /// so the journal needs the pre-block value (for a rejected block) and the value
+    /// before an `eth_call`, and never a copy per order.
+    public mutating func updateMarket<R, E: Error>(_ id: UInt32, _ body: (inout Market) throws(E) -> R) throws(E) -> R? {
+        guard let index = markets.index(forKey: id) else { return nil }
+        if marketsJournaled.insert(id).inserted { journal.append(.market(id, markets.values[index])) }
+        dirty.insert(.market(id))
+        return try body(&markets.values[index])
+    }
+
+    /// Sets (or, with nil, removes) an exchange order record.
+    public mutating func setExchangeOrder(_ key: ExchangeOrderKey, _ order: ExchangeOrder?) {
+        journal.append(.exchangeOrder(key, exchangeOrders[key]))
+        exchangeOrders[key] = order
+        dirty.insert(.exchangeOrder(market: key.market, id: key.id))
+    }
+
+    /// A checkpoint after which every market change is journaled again, so that
+    /// `revert(to:)` restores books too: for calls whose effects are discarded (`eth_call`).
+    public mutating func isolatingCheckpoint() -> Int {
+        marketsJournaled.removeAll(keepingCapacity: true)
+        return checkpoint()
+    }
+
     // MARK: Transactions and blocks
 
     /// A point to revert to: the journal's length.
@@ -175,6 +217,10 @@ public struct WorldState: Sendable {
             case .deposit(let k, let v): deposits[k] = v
             case .redemption(let k, let v): redemptions[k] = v
             case .system(let v): system = v
+            case .market(let k, let v):
+                markets[k] = v
+                marketsJournaled.remove(k)
+            case .exchangeOrder(let k, let v): exchangeOrders[k] = v
             }
         }
     }
@@ -187,6 +233,7 @@ public struct WorldState: Sendable {
     /// written since the last call, in a deterministic order.
     public mutating func takeDirtyKeys() -> [StateKey] {
         journal.removeAll(keepingCapacity: true)
+        marketsJournaled.removeAll(keepingCapacity: true)
         let keys = dirty.sorted()
         dirty.removeAll(keepingCapacity: true)
         return keys
@@ -204,6 +251,8 @@ public struct WorldState: Sendable {
         case .deposit(let id): return deposits[id].map(StateCodec.encode)
         case .redemption(let id): return redemptions[id].map(StateCodec.encode)
         case .system: return StateCodec.encode(system)
+        case .market(let id): return markets[id].map(MarketCodec.encode)
+        case .exchangeOrder(let m, let id): return exchangeOrders[ExchangeOrderKey(market: m, id: id)].map(MarketCodec.encode)
         }
     }
 
@@ -219,6 +268,8 @@ public struct WorldState: Sendable {
         case .deposit(let id): deposits[id] = try StateCodec.decodeDeposit(value)
         case .redemption(let id): redemptions[id] = try StateCodec.decodeRedemption(value)
         case .system: system = try StateCodec.decodeSystem(value)
+        case .market(let id): markets[id] = try MarketCodec.decodeMarket(value)
+        case .exchangeOrder(let m, let id): exchangeOrders[ExchangeOrderKey(market: m, id: id)] = try MarketCodec.decodeOrder(value)
         }
     }
 }
