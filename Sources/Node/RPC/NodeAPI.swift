@@ -22,6 +22,7 @@ public struct NodeAPI: Sendable {
         "eth_call", "eth_getCode", "eth_sendRawTransaction", "eth_getTransactionByHash", "eth_getTransactionReceipt",
         "eth_getLogs", "equity_assets", "equity_getPosition", "equity_getIdentity", "equity_preTransferCheck",
         "equity_getRedemptions",
+        "equity_getMarkets", "equity_getOrderBook", "equity_getOrder", "equity_getOpenOrders", "equity_getTrades",
     ]
 
     /// Runs one method.
@@ -81,6 +82,7 @@ public struct NodeAPI: Sendable {
         case "equity_getIdentity": return try await identity(p)
         case "equity_preTransferCheck": return try await preTransferCheck(p)
         case "equity_getRedemptions": return try await redemptions(p)
+        case _ where Self.marketMethods.contains(method): return try await marketCall(method, p)
         default: throw .methodNotFound(method)
         }
     }
