@@ -13,6 +13,7 @@ struct EquityBench: AsyncParsableCommand {
             ChainBenchmark.self,
             ChainCrashWriter.self,
             RPCBenchmark.self,
+            OnchainOrdersBenchmark.self,
             MatchingBenchmark.self,
             StateTreeBenchmark.self,
             RocksDBScenario.self,
