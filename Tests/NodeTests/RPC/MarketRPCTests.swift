@@ -1,0 +1,62 @@
+import Testing
+@testable import Node
+
+/// The market data methods on an in-process node: answers after trading, refusals of
+/// bad arguments, and the book feed's delta computation.
+@Suite("Market data over JSON-RPC", .serialized)
+struct MarketRPCTests {
+    typealias B = MarketBench
+
+    static func order(from account: Int, nonce: UInt64, _ data: [UInt8]) -> SignedTransaction {
+        let tx = UnsignedTransaction.dynamicFee(DynamicFeeTransaction(
+            chainId: ChainFixture.genesis.chainId, nonce: nonce, maxPriorityFeePerGas: .zero, maxFeePerGas: .zero, gasLimit: 300_000,
+            to: SystemAddress.exchange, value: .zero, data: data, accessList: []))
+        return try! tx.sign(with: ChainFixture.accounts[account].privateKey)
+    }
+
+    @Test func marketMethodsAnswerAndRefuseBadArguments() async throws {
+        let node = try await RPCTestNode.start()
+        do {
+            _ = try await node.receipt(try await node.send(Self.order(from: 2, nonce: 0, B.place(4, .sell, "400.00", "1.5"))))
+            _ = try await node.receipt(try await node.send(Self.order(from: 3, nonce: 0, B.place(4, .buy, "399.99", "0.25", display: "0.1"))))
+            let book = try await node.result("equity_getOrderBook", [.string("0x4")])
+            #expect(book["symbol"] == .string("MSFT-24X7") && book["phase"] == .string("continuous"))
+            #expect(book["asks"] == .array([.object(["price": .string("400"), "quantity": .string("1.5"), "orders": .unsigned(1)])]))
+            #expect(book["bids"] == .array([.object(["price": .string("399.99"), "quantity": .string("0.25"), "orders": .unsigned(1)])]))
+            let bid = try await node.result("equity_getOrder", [.unsigned(4), .unsigned(2)])
+            #expect(bid["displayed"] == .string("0.1") && bid["remaining"] == .string("0.25") && bid["side"] == .string("buy"))
+            #expect(try await node.result("equity_getOrder", [.unsigned(4), .unsigned(99)]) == .null)
+            let markets = try await node.result("equity_getMarkets")
+            #expect(markets[3]?["bestBid"] == .string("399.99") && markets[3]?["bestAsk"] == .string("400"))
+            #expect(markets[3]?["restingOrders"] == .unsigned(2) && markets[3]?["collarReferenceMarket"] == .unsigned(3))
+
+            let unknown = try await node.error("equity_getOrderBook", [.unsigned(11)])
+            #expect(unknown.code == -32602 && unknown.message.contains("unknown market 11"))
+            let depth = try await node.error("equity_getOrderBook", [.unsigned(4), .unsigned(0)])
+            #expect(depth.code == -32602 && depth.message.contains("depth must be from 1 to 1000"))
+            let wide = try await node.error("equity_getOrder", [.unsigned(1 << 40), .unsigned(1)])
+            #expect(wide.code == -32602 && wide.message.contains("32-bit"))
+            let trades = try await node.error("equity_getTrades", [.unsigned(0)])
+            #expect(trades.code == -32602 && trades.message.contains("unknown market 0"))
+            let overHTTP = try await node.error("equity_subscribe", [.string("book"), .unsigned(4)])
+            #expect(overHTTP.code == -32601)
+        } catch {
+            try await node.stop()
+            throw error
+        }
+        try await node.stop()
+    }
+
+    @Test func bookDeltasListOnlyChangedLevelsBestFirst() {
+        typealias L = MarketView.Level
+        let lot = MarketDefinition.shareUnit / 1_000
+        let before = [L(price: 101_000_000, lots: 5, orders: 1), L(price: 100_000_000, lots: 2, orders: 1)]
+        let after = [L(price: 102_000_000, lots: 1, orders: 1), L(price: 101_000_000, lots: 5, orders: 2)]
+        let changes = MarketFeeds.changes(side: "buy", from: before, to: after, lotSize: lot)
+        #expect(changes == [
+            .object(["side": .string("buy"), "price": .string("102"), "quantity": .string("0.001")]),
+            .object(["side": .string("buy"), "price": .string("100"), "quantity": .string("0")]),
+        ])
+        #expect(MarketFeeds.changes(side: "sell", from: after, to: after, lotSize: lot).isEmpty)
+    }
+}
