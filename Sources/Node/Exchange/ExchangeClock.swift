@@ -15,12 +15,17 @@ public enum ExchangeClock {
         for id in ids {
             guard let m = state.markets[id], ExchangeCompliance.haltRestriction(state, m.definition) == nil,
                   m.session.state.now.map({ $0 < now }) ?? true else { continue }
+            // Before an auction uncrosses the whole book, orders whose owners may no longer trade leave it.
+            let last = m.session.state.now
+            let refused = last != nil && auctionMayBeDue(m.session, upTo: now)
+                ? ExchangeCompliance.refusedOrders(state, m, time: block.timestamp) : []
             let events = state.updateMarket(id) { (market) -> [SessionEvent] in
                 var events: [SessionEvent] = []
+                if let last { for order in refused { try? market.session.cancel(order, at: last, events: &events) } }
                 try? market.session.advance(to: now, events: &events)
                 return events
             } ?? []
-            out.append(contentsOf: state.settle(events, market: id))
+            out.append(contentsOf: state.settle(events, market: id, refused: Set(refused)))
         }
         for id in ids {
             guard let m = state.markets[id], let reference = m.definition.referenceMarket,
@@ -35,5 +40,23 @@ public enum ExchangeClock {
             out.append(contentsOf: state.settle(events, market: id))
         }
         return out
+    }
+
+    /// Whether advancing `session` to `time` may run an auction: a halt's reopening is
+    /// due, an XNYS open or close falls in between, or the step may reach a trading day
+    /// the session has not seen yet (it ends past the day's after-hours close, or is
+    /// longer than 12 hours). A sweep of the book at night costs a lookup per order.
+    static func auctionMayBeDue(_ session: MarketSession, upTo time: Int64) -> Bool {
+        guard let last = session.state.now else { return false }
+        if let halt = session.state.halt, halt.reopensAt <= time { return true }
+        guard case .calendar = session.configuration.schedule else { return false }
+        guard let day = session.state.tradingDay, time - last < 12 * 3_600_000_000_000 else { return true }
+        func nanos(_ seconds: Int64) -> Int64 {
+            let (value, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+            return overflow ? .max : value
+        }
+        // Past the day's after-hours close, the next day's open may come before the session learns of that day.
+        if nanos(day.afterHoursClose) < time { return true }
+        return [day.regularOpen, day.regularClose].contains { nanos($0) > last && nanos($0) <= time }
     }
 }

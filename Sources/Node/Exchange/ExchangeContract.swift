@@ -183,9 +183,14 @@ enum ExchangeContract {
             market: d.id, id: id, owner: sender, clientOrderId: clientOrderId, side: side, price: limit, remaining: quantity, locked: lock))
         let order = NewOrder.limit(id: id, owner: owner(sender), side: side, price: limit, quantity: quantity, timeInForce: tif,
                                    displayQuantity: display, postOnly: postOnly, selfTradePrevention: stp)
+        // The counterparties: resting orders this one could meet whose owners may no longer trade are cancelled first.
+        let refused = auction == nil && !postOnly
+            ? ExchangeCompliance.refusedCounterparties(state, m, side: side, price: limit, quantity: quantity, owner: order.owner, time: block.timestamp)
+            : []
         let events = state.updateMarket(d.id) { (market) -> [SessionEvent] in
             market.nextOrderId += 1
             var events: [SessionEvent] = []
+            for resting in refused { try? market.session.cancel(resting, at: now, events: &events) }
             if let auction {
                 let waiting = AuctionOnlyOrder(id: id, owner: order.owner, side: side, limitPrice: limit, quantity: quantity, timing: auction)
                 try? market.session.place(waiting, at: now, events: &events)
@@ -194,7 +199,7 @@ enum ExchangeContract {
             }
             return events
         } ?? []
-        return (id, state.settle(events, market: d.id))
+        return (id, state.settle(events, market: d.id, refused: Set(refused)))
     }
 
     private static func amend(_ state: inout WorldState, sender: Address, _ a: CallArguments, block: BlockContext) throws(Revert) -> [ExchangeEvent] {
@@ -220,12 +225,16 @@ enum ExchangeContract {
             r.locked = needed
             state.setExchangeOrder(key, r)
         }
+        let refused = ExchangeCompliance.refusedCounterparties(
+            state, m, side: record.side, price: newPrice ?? record.price, quantity: newQuantity ?? record.remaining,
+            owner: owner(sender), time: block.timestamp)
         let events = state.updateMarket(d.id) { (market) -> [SessionEvent] in
             var events: [SessionEvent] = []
+            for resting in refused { try? market.session.cancel(resting, at: now, events: &events) }
             try? market.session.amend(key.id, price: newPrice, quantity: newQuantity, at: now, events: &events)
             return events
         } ?? []
-        return state.settle(events, market: d.id)
+        return state.settle(events, market: d.id, refused: Set(refused))
     }
 
     private static func cancel(_ state: inout WorldState, sender: Address, market id: UInt32, orders: [UInt64], block: BlockContext) throws(Revert) -> [ExchangeEvent] {

@@ -8,7 +8,12 @@ import Matching
 /// quantity needs, the excess returned to its owner (price improvement, fills,
 /// cancels, expiries), and leaves the record when it leaves the book.
 extension WorldState {
-    mutating func settle(_ events: [SessionEvent], market id: UInt32) -> [ExchangeEvent] {
+    /// Cancel reason code of an order cancelled because its owner may no longer trade.
+    static let counterpartyRefused: UInt8 = 100
+
+    /// `refused`: orders cancelled because their owners failed compliance; their
+    /// `OrderCancelled` logs carry reason `counterpartyRefused`.
+    mutating func settle(_ events: [SessionEvent], market id: UInt32, refused: Set<UInt64> = []) -> [ExchangeEvent] {
         guard let market = markets[id], !events.isEmpty else { return [] }
         let definition = market.definition
         let amounts = MarketAmounts(definition: definition, multiplier: token(definition.base)?.multiplier ?? TokenState.unitMultiplier)
@@ -46,7 +51,7 @@ extension WorldState {
                 setExchangeOrder(ExchangeOrderKey(market: id, id: c.id), r)
                 out.append(.cancelled(market: id, order: c.id, owner: r.owner, clientOrderId: r.clientOrderId,
                                       quantity: UInt128(c.quantity) * lot, remaining: UInt128(c.remaining) * lot,
-                                      reason: c.reason.rawValue))
+                                      reason: refused.contains(c.id) ? Self.counterpartyRefused : c.reason.rawValue))
             case .book(.replaced(let replacement)):
                 touched.append(replacement.id)
                 guard var r = record(replacement.id) else { continue }
