@@ -175,12 +175,6 @@ final class MarketFeeds: Sendable {
     }
 
     static func notification(_ id: String, _ result: JSONValue) -> [UInt8] {
-        var writer = JSONWriter()
-        writer.raw("{\"jsonrpc\":\"2.0\",\"method\":\"equity_subscription\",\"params\":{\"result\":")
-        writer.write(result)
-        writer.raw(",\"subscription\":")
-        writer.write(string: id)
-        writer.raw("}}")
-        return writer.bytes
+        WebSocketSession.notification(id, result, method: "equity_subscription")
     }
 }

@@ -116,9 +116,11 @@ public final class WebSocketSession: SubscriptionHost {
         return out
     }
 
-    private static func notification(_ id: String, _ result: JSONValue) -> [UInt8] {
+    static func notification(_ id: String, _ result: JSONValue, method: String = "eth_subscription") -> [UInt8] {
         var writer = JSONWriter()
-        writer.raw("{\"jsonrpc\":\"2.0\",\"method\":\"eth_subscription\",\"params\":{\"result\":")
+        writer.raw("{\"jsonrpc\":\"2.0\",\"method\":")
+        writer.write(string: method)
+        writer.raw(",\"params\":{\"result\":")
         writer.write(result)
         writer.raw(",\"subscription\":")
         writer.write(string: id)

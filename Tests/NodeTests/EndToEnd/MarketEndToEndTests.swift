@@ -14,14 +14,6 @@ struct MarketEndToEndTests {
     /// AAPL-24X7: open whatever the wall clock says.
     static let market: UInt32 = 2
 
-    /// An order transaction signed here, as a wallet would sign it.
-    static func order(from account: Int, nonce: UInt64, _ data: [UInt8]) -> SignedTransaction {
-        let tx = UnsignedTransaction.dynamicFee(DynamicFeeTransaction(
-            chainId: F.genesis.chainId, nonce: nonce, maxPriorityFeePerGas: .zero, maxFeePerGas: .zero, gasLimit: 300_000,
-            to: SystemAddress.exchange, value: .zero, data: data, accessList: []))
-        return try! tx.sign(with: F.accounts[account].privateKey)
-    }
-
     @Test func twoWalletsTradeAndTheTradeIsStreamed() async throws {
         let scratch = try ScratchDirectory()
         try await NodeProcess.with(["dev", "--datadir", scratch.path("chain")], in: scratch) { node in
@@ -44,8 +36,8 @@ struct MarketEndToEndTests {
                             ids[id] = try #require(json["result"]?.text, "equity_subscribe failed: \(text)")
                             guard ids.count == 2 else { continue }
                             // Both feeds are open: the seller offers, the buyer takes.
-                            for tx in [Self.order(from: 1, nonce: 0, B.place(Self.market, .sell, "190.00", "3", client: 101)),
-                                       Self.order(from: 0, nonce: 0, B.place(Self.market, .buy, "190.00", "2", client: 202))] {
+                            for tx in [B.signed(from: 1, nonce: 0, B.place(Self.market, .sell, "190.00", "3", client: 101)),
+                                       B.signed(from: 0, nonce: 0, B.place(Self.market, .buy, "190.00", "2", client: 202))] {
                                 let hash = try await node.send(tx)
                                 hashes.withLock { $0.append(hash) }
                             }

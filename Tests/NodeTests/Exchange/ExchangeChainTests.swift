@@ -13,10 +13,7 @@ struct ExchangeChainTests {
     static let t0 = B.monday + 22 * 3600
 
     static func order(_ from: Int, nonce: UInt64, _ data: [UInt8]) -> VerifiedTransaction {
-        let tx = UnsignedTransaction.dynamicFee(DynamicFeeTransaction(
-            chainId: ChainFixture.genesis.chainId, nonce: nonce, maxPriorityFeePerGas: .zero, maxFeePerGas: .zero,
-            gasLimit: 500_000, to: SystemAddress.exchange, value: .zero, data: data, accessList: []))
-        return try! ChainFixture.signer.verify(tx.sign(with: B.accounts[from].privateKey))
+        try! ChainFixture.signer.verify(B.signed(from: from, nonce: nonce, data))
     }
 
     /// Three blocks of crossing and resting orders on two markets.

@@ -50,16 +50,21 @@ struct MarketBench {
         try! X.cancelAll.encodeCall([.uint(UInt256(UInt64(market))), .uint(UInt256(10))])
     }
 
+    /// An exchange transaction from `account`, signed here as a wallet signs it.
+    static func signed(from account: Int, nonce: UInt64, _ data: [UInt8]) -> SignedTransaction {
+        let tx = UnsignedTransaction.dynamicFee(DynamicFeeTransaction(
+            chainId: F.genesis.chainId, nonce: nonce, maxPriorityFeePerGas: .zero, maxFeePerGas: .zero, gasLimit: 500_000,
+            to: SystemAddress.exchange, value: .zero, data: data, accessList: []))
+        return tx.sign(with: accounts[account].privateKey)
+    }
+
     /// Executes one block at `time` holding `calls` (dev account, calldata to the
     /// exchange), commits it (the journal is dropped) and returns its receipts.
     mutating func block(at time: UInt64, _ calls: [(Int, [UInt8])]) throws -> [Receipt] {
         number += 1
         var txs: [VerifiedTransaction] = []
         for (from, data) in calls {
-            let tx = UnsignedTransaction.dynamicFee(DynamicFeeTransaction(
-                chainId: F.genesis.chainId, nonce: nonces[from], maxPriorityFeePerGas: .zero, maxFeePerGas: .zero, gasLimit: 500_000,
-                to: SystemAddress.exchange, value: .zero, data: data, accessList: []))
-            txs.append(try F.signer.verify(tx.sign(with: Self.accounts[from].privateKey)))
+            txs.append(try F.signer.verify(Self.signed(from: from, nonce: nonces[from], data)))
             nonces[from] += 1
         }
         let receipts = try BlockExecutor.execute(txs, state: &state, block: BlockContext(number: number, timestamp: time),

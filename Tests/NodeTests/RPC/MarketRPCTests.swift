@@ -7,18 +7,11 @@ import Testing
 struct MarketRPCTests {
     typealias B = MarketBench
 
-    static func order(from account: Int, nonce: UInt64, _ data: [UInt8]) -> SignedTransaction {
-        let tx = UnsignedTransaction.dynamicFee(DynamicFeeTransaction(
-            chainId: ChainFixture.genesis.chainId, nonce: nonce, maxPriorityFeePerGas: .zero, maxFeePerGas: .zero, gasLimit: 300_000,
-            to: SystemAddress.exchange, value: .zero, data: data, accessList: []))
-        return try! tx.sign(with: ChainFixture.accounts[account].privateKey)
-    }
-
     @Test func marketMethodsAnswerAndRefuseBadArguments() async throws {
         let node = try await RPCTestNode.start()
         do {
-            _ = try await node.receipt(try await node.send(Self.order(from: 2, nonce: 0, B.place(4, .sell, "400.00", "1.5"))))
-            _ = try await node.receipt(try await node.send(Self.order(from: 3, nonce: 0, B.place(4, .buy, "399.99", "0.25", display: "0.1"))))
+            _ = try await node.receipt(try await node.send(B.signed(from: 2, nonce: 0, B.place(4, .sell, "400.00", "1.5"))))
+            _ = try await node.receipt(try await node.send(B.signed(from: 3, nonce: 0, B.place(4, .buy, "399.99", "0.25", display: "0.1"))))
             let book = try await node.result("equity_getOrderBook", [.string("0x4")])
             #expect(book["symbol"] == .string("MSFT-24X7") && book["phase"] == .string("continuous"))
             #expect(book["asks"] == .array([.object(["price": .string("400"), "quantity": .string("1.5"), "orders": .unsigned(1)])]))
