@@ -37,6 +37,11 @@ enum ExchangeContract {
             let mine = state.exchangeOrders.values.filter { $0.market == market && $0.owner == sender }.map(\.id).sorted()
             let events = try cancel(&state, sender: sender, market: market, orders: mine, block: block)
             return CallResult(output: output(I.cancelAll, [.uint(UInt256(UInt64(mine.count)))]), events: events.map(LedgerEvent.exchange))
+        case I.listMarket.selector:
+            let a = try CallArguments(I.listMarket, calldata: data)
+            let event = try list(&state, sender: sender, a)
+            guard case .listed(let id, _, _) = event else { return CallResult(output: []) }
+            return CallResult(output: output(I.listMarket, [.uint(UInt256(UInt64(id)))]), events: [.exchange(event)])
         case I.getOrder.selector:
             let a = try CallArguments(I.getOrder, calldata: data)
             let key = ExchangeOrderKey(market: try a.uint32(0), id: try a.uint64(1))
@@ -252,6 +257,44 @@ enum ExchangeContract {
             return events
         } ?? []
         return state.settle(events, market: id)
+    }
+
+    /// The issuer lists a market, checked as genesis checks one (docs/genesis.md#markets).
+    private static func list(_ state: inout WorldState, sender: Address, _ a: CallArguments) throws(Revert) -> ExchangeEvent {
+        guard sender == state.system.issuer else { throw Revert("only the issuer may list markets") }
+        let symbol = try a.string(0)
+        let valid = symbol.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5a) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2e || $0 == 0x2d }
+        guard (1...24).contains(symbol.utf8.count), valid else { throw Revert("'\(symbol)' is not a market symbol (1 to 24 of A-Z, 0-9, '.' and '-')") }
+        guard !state.markets.values.contains(where: { $0.definition.symbol == symbol }) else { throw Revert("market symbol \(symbol) is taken") }
+        let base = try a.address(1)
+        guard state.token(base)?.kind == .share else { throw Revert("\(base) is not a share token") }
+        // Genesis declares exactly one cash token, so this search has one answer whatever the dictionary's order.
+        guard let quote = state.tokens.first(where: { $0.value.kind == .cash })?.key else { throw Revert("the chain has no cash token") }
+        guard let schedule = MarketDefinition.Schedule(rawValue: try a.uint8(2)) else { throw Revert("schedule must be 0 (XNYS) or 1 (24x7)") }
+        guard let tick = Int64(exactly: try a.uint64(3)) else { throw Revert("tick is too large") }
+        let lot = try a.amount(4), minQuantity = try a.amount(5), maxQuantity = try a.amount(6)
+        guard lot > 0, minQuantity % lot == 0, maxQuantity % lot == 0, let minLots = Int64(exactly: minQuantity / lot),
+              let maxLots = Int64(exactly: maxQuantity / lot) else { throw Revert("lot must be positive and minQuantity and maxQuantity whole lots") }
+        guard let maker = UInt16(exactly: try a.uint64(7)), let taker = UInt16(exactly: try a.uint64(8)) else { throw Revert("fees are at most 10000 basis points") }
+        let tier = try a.uint8(10)
+        guard tier <= 2 else { throw Revert("luldTier must be 0 (none), 1 or 2") }
+        let collar = try a.uint64(11), reference = try a.uint32(12)
+        if collar != 0 || reference != 0 {
+            guard schedule == .alwaysOpen else { throw Revert("only a 24x7 market has an overnight collar") }
+        }
+        if reference != 0 {
+            guard let ref = state.markets[reference], ref.definition.schedule == .xnys, ref.definition.base == base else {
+                throw Revert("collarReference must be an XNYS market of the same asset")
+            }
+        }
+        let id = UInt32(state.markets.count + 1)
+        let definition = MarketDefinition(
+            id: id, symbol: symbol, base: base, quote: quote, schedule: schedule, tick: tick, lotSize: lot, minLots: minLots, maxLots: maxLots,
+            makerFeeBps: maker, takerFeeBps: taker, feeAccount: try a.address(9), luldTier: tier == 0 ? nil : LULDTier(rawValue: tier),
+            collarBps: collar == 0 ? nil : Int64(clamping: collar), referenceMarket: reference == 0 ? nil : reference)
+        if let problem = definition.problem { throw Revert("market \(symbol): \(problem)") }
+        do { state.setMarket(try Market(definition: definition)) } catch { throw Revert(error.description) }
+        return .listed(market: id, symbol: symbol, base: base)
     }
 
     /// The book's owner number of an address: self-trade prevention compares it. Its

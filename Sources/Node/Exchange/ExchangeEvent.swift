@@ -17,6 +17,8 @@ public enum ExchangeEvent: Sendable, Equatable {
                    remaining: UInt128, reason: UInt8)
     /// A resting order's price or quantity changed (an amend).
     case amended(market: UInt32, order: UInt64, owner: Address, clientOrderId: UInt64, price: Int64, remaining: UInt128)
+    /// The issuer listed a market.
+    case listed(market: UInt32, symbol: String, base: Address)
     /// An auction uncrossed: one print for all its fills.
     case auction(market: UInt32, kind: UInt8, price: Int64, quantity: UInt128)
 }

@@ -25,6 +25,18 @@ public enum ExchangeInterface {
     /// `cancelAll(uint32 market, uint64 clientOrderId) returns (uint64 cancelled)`: the sender's orders in the market.
     public static let cancelAll = ABIFunction(name: "cancelAll", inputs: [.uint(32), .uint(64)], outputs: [.uint(64)])
 
+    /// `listMarket(string symbol, address base, uint8 schedule, uint64 tick, uint256 lot, uint256 minQuantity,
+    /// uint256 maxQuantity, uint16 makerFeeBps, uint16 takerFeeBps, address feeAccount, uint8 luldTier, uint64 collarBps,
+    /// uint32 collarReference) returns (uint32 market)`: the issuer lists a market (schedule 0 XNYS, 1 24x7; luldTier,
+    /// collarBps and collarReference 0 for none), priced in the cash token.
+    public static let listMarket = ABIFunction(name: "listMarket", inputs: [
+        .string, .address, .uint(8), .uint(64), .uint256, .uint256, .uint256, .uint(16), .uint(16), .address, .uint(8), .uint(64), .uint(32),
+    ], outputs: [.uint(32)])
+    /// `MarketListed(uint32 indexed market, string symbol, address base)`.
+    public static let marketListedEvent = ABIEvent(name: "MarketListed", parameters: [
+        .init(.uint(32), indexed: true), .init(.string), .init(.address),
+    ])
+
     /// `getOrder(uint32 market, uint64 orderId) returns (address owner, uint8 side, uint64 price, uint256 remaining,
     /// uint256 locked, uint64 clientOrderId)`.
     public static let getOrder = ABIFunction(

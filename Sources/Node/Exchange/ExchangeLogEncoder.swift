@@ -18,6 +18,8 @@ enum ExchangeLogEncoder {
                                                   .amount(remaining), u(UInt64(reason))])
         case let .amended(market, order, owner, client, price, remaining):
             return encode(I.orderAmendedEvent, [u(UInt64(market)), u(order), .address(owner), u(client), p(price), .amount(remaining)])
+        case let .listed(market, symbol, base):
+            return encode(I.marketListedEvent, [u(UInt64(market)), .string(symbol), .address(base)])
         case let .auction(market, kind, price, quantity):
             return encode(I.auctionEvent, [u(UInt64(market)), u(UInt64(kind)), p(price), .amount(quantity)])
         }

@@ -42,6 +42,7 @@ public enum CallDispatcher {
         for f in [x.placeOrder, x.placeOrderAtEpoch, x.amendOrder, x.amendOrderAtEpoch] { table[f.selector] = G.exchangeOrder }
         table[x.cancelOrder.selector] = G.exchangeCancel
         table[x.cancelAll.selector] = G.exchangeCancelAll
+        table[x.listMarket.selector] = G.exchangeListing
         return table
     }()
 

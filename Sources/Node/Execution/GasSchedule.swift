@@ -37,5 +37,7 @@ public enum GasSchedule {
         public static let exchangeOrder: UInt64 = 40_000
         public static let exchangeCancel: UInt64 = 15_000
         public static let exchangeCancelAll: UInt64 = 100_000
+        /// Exchange: the issuer lists a market.
+        public static let exchangeListing: UInt64 = 50_000
     }
 }
