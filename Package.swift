@@ -57,7 +57,7 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "Bridge",
-            dependencies: ["Node", "Custody", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Node", "Custody", "Matching", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict),
 
         // Thin executables.

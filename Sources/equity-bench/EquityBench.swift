@@ -19,5 +19,7 @@ struct EquityBench: AsyncParsableCommand {
             RocksDBScenario.self,
             RocksDBCrashWriter.self,
             TransactionPrimitives.Command.self,
+            DividendBenchmark.self,
+            ReconcileBenchmark.self,
         ])
 }

@@ -85,6 +85,7 @@ import Testing
                 let actual = book.restingOrders(on: side).map { [Int64($0.id), $0.price ?? 0, $0.remaining, $0.displayed] }
                 try #require(actual == reference.side(side), "seed \(seed) step \(step) \(side): \(command)")
             }
+            try Self.checkEventsDescribeBook(events, book, "seed \(seed) step \(step): \(command)")
             if let bid = book.bestBid, let ask = book.bestAsk { try #require(bid < ask, "crossed at step \(step)") }
             let bids: Int64 = book.restingOrders(on: .buy).map(\.remaining).reduce(0, +)
             let asks: Int64 = book.restingOrders(on: .sell).map(\.remaining).reduce(0, +)
@@ -93,6 +94,47 @@ import Testing
             let bidDepth: Int64 = book.depth(on: .buy).map(\.quantity).reduce(0, +)
             let askDepth: Int64 = book.depth(on: .sell).map(\.quantity).reduce(0, +)
             try #require(bidDepth == bids && askDepth == asks, "level totals differ at step \(step)")
+        }
+    }
+
+    /// What an order's events say about it after one command: its price and open
+    /// quantity, and its displayed quantity while the last word was a replacement.
+    private struct Described {
+        var price: Int64?
+        var remaining: Int64
+        var displayed: Int64?
+    }
+
+    /// The `replaced` and `cancelled` events, followed by the fills after them, must
+    /// describe each order as the book now holds it: a subscriber who keeps its own
+    /// copy of the book from events alone ends up with the same orders.
+    static func checkEventsDescribeBook(_ events: [BookEvent], _ book: OrderBook, _ context: String) throws {
+        var described: [UInt64: Described] = [:]
+        for event in events {
+            switch event {
+            case .replaced(let r):
+                described[r.id] = Described(price: r.price, remaining: r.remaining, displayed: r.displayed)
+            case .cancelled(let c):
+                let price = described[c.id]?.price
+                described[c.id] = Described(price: price, remaining: c.remaining, displayed: nil)
+            case .executed(let e):
+                for id in [e.maker, e.taker] where described[id] != nil {
+                    described[id]?.remaining -= e.quantity
+                    described[id]?.displayed = nil
+                }
+            default: break
+            }
+        }
+        for (id, expected) in described.sorted(by: { $0.key < $1.key }) {
+            let resting = book.order(id)
+            if expected.remaining == 0 {
+                try #require(resting == nil, "order \(id) is still resting after its events closed it; \(context)")
+                continue
+            }
+            let order = try #require(resting, "order \(id) left the book but its events leave \(expected.remaining) open; \(context)")
+            try #require(order.remaining == expected.remaining, "order \(id) remaining; \(context)")
+            if let price = expected.price { try #require(order.price == price, "order \(id) price; \(context)") }
+            if let displayed = expected.displayed { try #require(order.displayed == displayed, "order \(id) displayed; \(context)") }
         }
     }
 }

@@ -23,20 +23,32 @@ public struct ReserveBalance: Sendable, Equatable {
         self.depositsBeingMinted = depositsBeingMinted
     }
 
-    /// What the chain owes: supply plus redemptions in flight.
-    public var chainSide: UInt128 { supplyShares + redemptionsInFlight }
+    /// What the chain owes: supply plus redemptions in flight; nil beyond 128 bits.
+    public var chainSide: UInt128? { Self.sum(supplyShares, redemptionsInFlight) }
 
-    /// What custody backs: settled reserve plus deposits being minted.
-    public var custodySide: UInt128 { settledReserve + depositsBeingMinted }
+    /// What custody backs: settled reserve plus deposits being minted; nil beyond 128 bits.
+    public var custodySide: UInt128? { Self.sum(settledReserve, depositsBeingMinted) }
 
     /// Whether the invariant holds.
-    public var isMatched: Bool { chainSide == custodySide }
+    public var isMatched: Bool { difference.sign == 0 }
 
     /// Chain side minus custody side: positive is over-issue, negative is under-issue.
-    /// Wide enough for any two `UInt128` sums.
+    /// Each side is summed with its carry (129 bits), so any two `UInt128` sums compare;
+    /// a magnitude beyond 128 bits is reported as `UInt128.max`.
     public var difference: (sign: Int, magnitude: UInt128) {
-        let (chain, custody) = (chainSide, custodySide)
-        if chain == custody { return (0, 0) }
-        return chain > custody ? (1, chain - custody) : (-1, custody - chain)
+        let chain = supplyShares.addingReportingOverflow(redemptionsInFlight)
+        let custody = settledReserve.addingReportingOverflow(depositsBeingMinted)
+        let a = (chain.overflow ? 1 : 0, chain.partialValue)
+        let b = (custody.overflow ? 1 : 0, custody.partialValue)
+        if a == b { return (0, 0) }
+        let (sign, high, low) = a > b ? (1, a, b) : (-1, b, a)
+        if high.0 == low.0 { return (sign, high.1 - low.1) }
+        // high has the carry, low does not: 2^128 + high.1 - low.1.
+        return (sign, high.1 >= low.1 ? UInt128.max : high.1 &- low.1)
+    }
+
+    private static func sum(_ a: UInt128, _ b: UInt128) -> UInt128? {
+        let (s, overflow) = a.addingReportingOverflow(b)
+        return overflow ? nil : s
     }
 }

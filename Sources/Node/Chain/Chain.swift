@@ -141,7 +141,8 @@ public actor Chain {
             return
         }
         if openTransactions.isEmpty { openTimestamp = max(head.timestamp, now) }
-        let context = BlockContext(number: head.number + 1, timestamp: openTimestamp)
+        let context = BlockContext(number: head.number + 1, timestamp: openTimestamp, chainId: genesis.chainId)
+        if openTransactions.isEmpty { CorporateActions.beginBlock(&state, context) }
         let mark = state.checkpoint()
         // The market clock runs before the block's first transaction (and is undone with it).
         let clockLogs = openTransactions.isEmpty ? BlockExecutor.runMarketClock(&state, block: context) : []
@@ -184,7 +185,9 @@ public actor Chain {
         guard !openTransactions.isEmpty || configuration.sealsEmptyBlocks else { return nil }
         let timestamp = openTransactions.isEmpty ? max(head.timestamp, now) : openTimestamp
         if openTransactions.isEmpty {
-            _ = BlockExecutor.runMarketClock(&state, block: BlockContext(number: head.number + 1, timestamp: timestamp))
+            let context = BlockContext(number: head.number + 1, timestamp: timestamp, chainId: genesis.chainId)
+            CorporateActions.beginBlock(&state, context)
+            _ = BlockExecutor.runMarketClock(&state, block: context)
         }
         let changes = Self.apply(state.takeDirtyKeys(), of: state, to: &tree)
         var bloom = LogsBloom()
@@ -239,7 +242,7 @@ public actor Chain {
         let mark = state.checkpoint()
         let receipts: [Receipt]
         do {
-            receipts = try BlockExecutor.execute(verified, state: &state, block: BlockContext(number: header.number, timestamp: header.timestamp),
+            receipts = try BlockExecutor.execute(verified, state: &state, block: BlockContext(number: header.number, timestamp: header.timestamp, chainId: genesis.chainId),
                                                  gasLimit: header.gasLimit)
         } catch {
             state.revert(to: mark)
@@ -293,7 +296,8 @@ public actor Chain {
     public func call(from: Address, to: Address, data: [UInt8], now: UInt64) throws(Revert) -> [UInt8] {
         let mark = state.isolatingCheckpoint()
         defer { state.revert(to: mark) }
-        let context = BlockContext(number: head.number + 1, timestamp: max(head.timestamp, now))
+        let context = BlockContext(number: head.number + 1, timestamp: max(head.timestamp, now), chainId: genesis.chainId)
+        CorporateActions.beginBlock(&state, context)
         return try CallDispatcher.call(&state, sender: from, to: to, data: data, block: context).output
     }
 }

@@ -63,7 +63,7 @@ enum ExchangeContract {
             return CallResult(output: output(I.marketCount, [.uint(UInt256(UInt64(state.markets.count)))]))
         case I.multiplierEpoch.selector:
             let a = try CallArguments(I.multiplierEpoch, calldata: data)
-            return CallResult(output: output(I.multiplierEpoch, [.uint(UInt256(try market(state, try a.uint32(0)).multiplierEpoch))]))
+            return CallResult(output: output(I.multiplierEpoch, [.uint(UInt256(state.multiplierEpoch(of: try market(state, try a.uint32(0)).definition.base)))]))
         default:
             throw Revert("unknown function selector \(selector) for the exchange")
         }
@@ -99,11 +99,11 @@ enum ExchangeContract {
         }
     }
 
-    private static func checkEpoch(_ m: Market, _ a: CallArguments, at index: Int) throws(Revert) {
+    private static func checkEpoch(_ state: WorldState, _ m: Market, _ a: CallArguments, at index: Int) throws(Revert) {
         guard a.values.count > index else { return }
-        let epoch = try a.uint64(index)
-        guard epoch == m.multiplierEpoch else {
-            throw Revert("order priced for multiplier epoch \(epoch), but \(m.definition.symbol) is at epoch \(m.multiplierEpoch) "
+        let epoch = try a.uint64(index), current = state.multiplierEpoch(of: m.definition.base)
+        guard epoch == current else {
+            throw Revert("order priced for multiplier epoch \(epoch), but \(m.definition.symbol) is at epoch \(current) "
                          + "(a split or share-count change took effect); reprice and resend")
         }
     }
@@ -142,7 +142,7 @@ enum ExchangeContract {
         let m = try market(state, try a.uint32(0))
         let d = m.definition
         try admit(state, m, sender: sender, block: block, trading: true)
-        try checkEpoch(m, a, at: 9)
+        try checkEpoch(state, m, a, at: 9)
         guard let side = Side(rawValue: try a.uint8(1)) else { throw Revert("side must be 0 (buy) or 1 (sell)") }
         let limit = try price(try a.uint64(2), d)
         let quantity = try lots(try a.amount(3), d, what: "quantity")
@@ -211,7 +211,7 @@ enum ExchangeContract {
         let m = try market(state, try a.uint32(0))
         let d = m.definition
         try admit(state, m, sender: sender, block: block, trading: true)
-        try checkEpoch(m, a, at: 5)
+        try checkEpoch(state, m, a, at: 5)
         let key = ExchangeOrderKey(market: d.id, id: try a.uint64(1))
         guard let record = state.exchangeOrders[key], record.owner == sender else {
             throw Revert("order \(key.id) is not a live order of \(sender) in market \(d.id)")

@@ -47,6 +47,11 @@ struct CallArguments {
         return value
     }
 
+    /// A dynamic `bytes` value.
+    func bytes(_ i: Int) throws(Revert) -> [UInt8] {
+        do { return try values[i].byteString() } catch { throw fail(i, error) }
+    }
+
     func strings(_ i: Int) throws(Revert) -> [String] {
         var out: [String] = []
         do {

@@ -39,5 +39,14 @@ public enum GasSchedule {
         public static let exchangeCancelAll: UInt64 = 100_000
         /// Exchange: the issuer lists a market.
         public static let exchangeListing: UInt64 = 50_000
+        public static let declareDividend: UInt64 = 60_000
+        public static let claimDividend: UInt64 = 40_000
+        /// `pushDividend`: this per call plus `pushDividendPerHolder` per listed holder.
+        public static let pushDividend: UInt64 = 20_000
+        public static let pushDividendPerHolder: UInt64 = 25_000
+        public static let reclaimDividend: UInt64 = 30_000
+        public static let scheduleMultiplierChange: UInt64 = 40_000
+        /// `attest` on the reserves contract: a signature recovery and one stored record.
+        public static let reserveAttestation: UInt64 = 40_000
     }
 }

@@ -1,7 +1,8 @@
 /// Turns ledger events into the Ethereum logs wallets and indexers read.
 public enum LogEncoder {
     /// The log of one event. Token events are emitted by the token's address; registry
-    /// and chain-wide events by `SystemAddress.compliance`.
+    /// and chain-wide events by `SystemAddress.compliance`; reserve attestations by
+    /// `SystemAddress.reserves`.
     public static func log(_ event: LedgerEvent) -> Log {
         switch event {
         case .transfer(let token, let from, let to, let amount):
@@ -32,6 +33,14 @@ public enum LogEncoder {
         case .identityChanged(let investorId, let wallet):
             return encode(ComplianceInterface.identityChangedEvent, at: SystemAddress.compliance,
                           [.address(wallet), .string(investorId)])
+        case .corporateAction(let e):
+            let (event, values) = DividendsInterface.log(e)
+            return encode(event, at: SystemAddress.dividends, values)
+        case .reserveAttested(let a, let signer):
+            return encode(ReservesInterface.reserveAttestedEvent, at: SystemAddress.reserves, [
+                .address(a.asset), .address(signer), .string(a.isin), .string(a.statementId), .fixedBytes(a.statementSHA256.bytes),
+                .amount(a.settledReserve), .amount(a.onChainSupply), .uint(UInt256(a.timestamp)),
+            ])
         }
     }
 

@@ -71,9 +71,20 @@ public enum StateCodec {
         ]).encoded
     }
 
+    /// rlp([asset, isin, statementId, statementSha256, settledReserve, onChainSupply,
+    /// timestamp, signature (65 bytes, r ‖ s ‖ v), signer, poster, blockNumber, blockTimestamp]).
+    public static func encode(_ p: PostedReserveAttestation) -> [UInt8] {
+        let a = p.attestation
+        return RLPItem.list([
+            address(a.asset), string(a.isin), string(a.statementId), .bytes(a.statementSHA256.bytes),
+            amount(a.settledReserve), amount(a.onChainSupply), .uint(a.timestamp), .bytes(p.signature.bytes65),
+            address(p.signer), address(p.poster), .uint(p.blockNumber), .uint(p.blockTimestamp),
+        ]).encoded
+    }
+
     // MARK: Decoding
 
-    private static func fields(_ bytes: [UInt8]) throws(Failure) -> RLPReader {
+    static func fields(_ bytes: [UInt8]) throws(Failure) -> RLPReader {
         var outer = RLPReader(bytes)
         do {
             let list = try outer.readList()
@@ -82,20 +93,20 @@ public enum StateCodec {
         } catch { throw Failure(error) }
     }
 
-    private static func run<T>(_ body: () throws(RLPError) -> T) throws(Failure) -> T {
+    static func run<T>(_ body: () throws(RLPError) -> T) throws(Failure) -> T {
         do { return try body() } catch { throw Failure(error) }
     }
 
-    private static func readAmount(_ r: inout RLPReader) throws(RLPError) -> UInt128 {
+    static func readAmount(_ r: inout RLPReader) throws(RLPError) -> UInt128 {
         guard let v = try r.readUInt256().uint128 else { throw .integerTooLarge(maxBytes: 16) }
         return v
     }
 
-    private static func readString(_ r: inout RLPReader) throws(RLPError) -> String {
+    static func readString(_ r: inout RLPReader) throws(RLPError) -> String {
         String(decoding: try r.readBytes(), as: UTF8.self)
     }
 
-    private static func readUInt8(_ r: inout RLPReader) throws(RLPError) -> UInt8 {
+    static func readUInt8(_ r: inout RLPReader) throws(RLPError) -> UInt8 {
         let v = try r.readUInt64()
         guard v <= UInt64(UInt8.max) else { throw .integerTooLarge(maxBytes: 1) }
         return UInt8(v)
@@ -192,6 +203,25 @@ public enum StateCodec {
             try r.finish()
             return v
         }
+    }
+
+    public static func decodeReserveAttestation(_ bytes: [UInt8]) throws(Failure) -> PostedReserveAttestation {
+        var r = try fields(bytes)
+        let (attestation, signatureBytes, signer, poster, blockNumber, blockTimestamp) = try run { () throws(RLPError) in
+            let a = ReserveAttestation(
+                asset: try r.readAddress(), isin: try readString(&r), statementId: try readString(&r),
+                statementSHA256: try r.readBytes32(), settledReserve: try readAmount(&r), onChainSupply: try readAmount(&r),
+                timestamp: try r.readUInt64())
+            let fields = (a, Array(try r.readBytes()), try r.readAddress(), try r.readAddress(), try r.readUInt64(), try r.readUInt64())
+            try r.finish()
+            return fields
+        }
+        let signature: Secp256k1.RecoverableSignature
+        do { signature = try Secp256k1.RecoverableSignature(bytes65: signatureBytes) } catch {
+            throw Failure("reserve attestation: \(error.description)")
+        }
+        return PostedReserveAttestation(attestation: attestation, signature: signature, signer: signer, poster: poster,
+                                        blockNumber: blockNumber, blockTimestamp: blockTimestamp)
     }
 
     public static func decodeSystem(_ bytes: [UInt8]) throws(Failure) -> SystemState {

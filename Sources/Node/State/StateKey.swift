@@ -22,11 +22,15 @@ public enum StateKey: Hashable, Sendable, Comparable {
     case market(UInt32)
     /// The exchange's record of a live order: owner and escrowed amount.
     case exchangeOrder(market: UInt32, id: UInt64)
+    /// Dividends and multiplier changes (tags 0x09–0x0F).
+    case corporate(CorporateKey)
+    /// The latest reserve attestation of a share token, by token address.
+    case reserveAttestation(Address)
 
     enum Tag: UInt8 {
         case account = 0x01, token = 0x02, allowance = 0x03, investor = 0x04
         case wallet = 0x05, deposit = 0x06, redemption = 0x07, system = 0x08
-        case market = 0x10, exchangeOrder = 0x11
+        case market = 0x10, exchangeOrder = 0x11, reserveAttestation = 0x18
     }
 
     /// The stored form: tag byte, then fixed-width fields (strings as UTF-8).
@@ -43,11 +47,14 @@ public enum StateKey: Hashable, Sendable, Comparable {
         case .market(let m): return [Tag.market.rawValue] + withUnsafeBytes(of: m.bigEndian, Array.init)
         case .exchangeOrder(let m, let id):
             return [Tag.exchangeOrder.rawValue] + withUnsafeBytes(of: m.bigEndian, Array.init) + withUnsafeBytes(of: id.bigEndian, Array.init)
+        case .corporate(let k): return k.encoded
+        case .reserveAttestation(let a): return [Tag.reserveAttestation.rawValue] + a.bytes
         }
     }
 
     /// Parses a stored key; nil for bytes that are no state key.
     public init?(encoded: [UInt8]) {
+        if let k = CorporateKey(encoded: encoded) { self = .corporate(k); return }
         guard let first = encoded.first, let tag = Tag(rawValue: first) else { return nil }
         let body = encoded.dropFirst()
         switch tag {
@@ -70,24 +77,27 @@ public enum StateKey: Hashable, Sendable, Comparable {
         case .exchangeOrder:
             guard body.count == 12 else { return nil }
             self = .exchangeOrder(market: body.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }, id: body.suffix(8).reduce(0) { $0 << 8 | UInt64($1) })
+        case .reserveAttestation: guard let a = Address(bytes: body) else { return nil }; self = .reserveAttestation(a)
         }
     }
 
     /// The state tree path of this key.
     public var path: Bytes32 { Keccak256.hash(encoded) }
 
-    private var tag: Tag {
+    private var tagByte: UInt8 {
         switch self {
-        case .account: return .account
-        case .token: return .token
-        case .allowance: return .allowance
-        case .investor: return .investor
-        case .wallet: return .wallet
-        case .deposit: return .deposit
-        case .redemption: return .redemption
-        case .system: return .system
-        case .market: return .market
-        case .exchangeOrder: return .exchangeOrder
+        case .corporate(let k): return k.tag
+        case .account: return Tag.account.rawValue
+        case .token: return Tag.token.rawValue
+        case .allowance: return Tag.allowance.rawValue
+        case .investor: return Tag.investor.rawValue
+        case .wallet: return Tag.wallet.rawValue
+        case .deposit: return Tag.deposit.rawValue
+        case .redemption: return Tag.redemption.rawValue
+        case .system: return Tag.system.rawValue
+        case .reserveAttestation: return Tag.reserveAttestation.rawValue
+        case .market: return Tag.market.rawValue
+        case .exchangeOrder: return Tag.exchangeOrder.rawValue
         }
     }
 
@@ -96,13 +106,15 @@ public enum StateKey: Hashable, Sendable, Comparable {
     public static func < (a: StateKey, b: StateKey) -> Bool {
         switch (a, b) {
         case let (.account(x), .account(y)), let (.token(x), .token(y)), let (.wallet(x), .wallet(y)): return x < y
+        case let (.reserveAttestation(x), .reserveAttestation(y)): return x < y
         case let (.allowance(t1, o1, s1), .allowance(t2, o2, s2)): return (t1, o1, s1) < (t2, o2, s2)
         case let (.investor(x), .investor(y)): return x.utf8.lexicographicallyPrecedes(y.utf8)
         case let (.deposit(x), .deposit(y)): return x < y
         case let (.redemption(x), .redemption(y)): return x < y
         case let (.market(x), .market(y)): return x < y
         case let (.exchangeOrder(m1, i1), .exchangeOrder(m2, i2)): return (m1, i1) < (m2, i2)
-        default: return a.tag.rawValue < b.tag.rawValue
+        case let (.corporate(x), .corporate(y)): return x < y
+        default: return a.tagByte < b.tagByte
         }
     }
 }

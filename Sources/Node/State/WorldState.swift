@@ -19,6 +19,10 @@ public struct WorldState: Sendable {
     public private(set) var exchangeOrders: [ExchangeOrderKey: ExchangeOrder] = [:]
     /// Markets whose pre-block value is already journaled (see `updateMarket`).
     private var marketsJournaled: Set<UInt32> = []
+    /// Dividends, multiplier changes and their bookkeeping (docs/corporate-actions.md).
+    public private(set) var corporate = CorporateActionsState()
+    /// The latest reserve attestation per share token.
+    public private(set) var reserveAttestations: [Address: PostedReserveAttestation] = [:]
 
     private var journal: [Undo] = []
     private var dirty: Set<StateKey> = []
@@ -39,6 +43,8 @@ public struct WorldState: Sendable {
         case system(SystemState)
         case market(UInt32, Market?)
         case exchangeOrder(ExchangeOrderKey, ExchangeOrder?)
+        case corporate(CorporateActionsState.Undo)
+        case reserveAttestation(Address, PostedReserveAttestation?)
     }
 
     public init(system: SystemState) {
@@ -69,6 +75,7 @@ public struct WorldState: Sendable {
     /// Applies `change` to an account's position in `token`. An existing account is
     /// changed in place and only the old position is journaled, so a balance update
     /// copies no positions array.
+    /// A balance change is reported to the token's dividend accumulator.
     public mutating func updatePosition(_ address: Address, _ token: Address, _ change: (inout TokenPosition) -> Void) {
         guard let index = accounts.index(forKey: address) else {
             var state = AccountState()
@@ -76,6 +83,7 @@ public struct WorldState: Sendable {
             change(&position)
             state.setPosition(position)
             setAccount(address, state)
+            if position.balance != 0 { dividendBalanceChanged(holder: address, token: token, from: 0, to: position.balance) }
             return
         }
         let old = accounts.values[index].position(token)
@@ -85,6 +93,9 @@ public struct WorldState: Sendable {
         accounts.values[index].setPosition(position)
         if accounts.values[index].isEmpty { accounts.remove(at: index) }
         dirty.insert(.account(address))
+        if position.balance != old.balance {
+            dividendBalanceChanged(holder: address, token: token, from: old.balance, to: position.balance)
+        }
     }
 
     /// Advances an account's nonce by one (a transaction was included), in place.
@@ -156,6 +167,14 @@ public struct WorldState: Sendable {
         dirty.insert(.redemption(redemption.id))
     }
 
+    /// Keeps `posted` as its asset's latest reserve attestation.
+    public mutating func setReserveAttestation(_ posted: PostedReserveAttestation) {
+        let asset = posted.attestation.asset
+        journal.append(.reserveAttestation(asset, reserveAttestations[asset]))
+        reserveAttestations[asset] = posted
+        dirty.insert(.reserveAttestation(asset))
+    }
+
     public mutating func setSystem(_ state: SystemState) {
         journal.append(.system(system))
         system = state
@@ -197,6 +216,13 @@ public struct WorldState: Sendable {
         return checkpoint()
     }
 
+    /// Applies one corporate-action write: `write` changes `corporate` and returns
+    /// the undo record, which is journaled; `key` is marked dirty.
+    mutating func writeCorporate(_ key: CorporateKey, _ write: (inout CorporateActionsState) -> CorporateActionsState.Undo) {
+        journal.append(.corporate(write(&corporate)))
+        dirty.insert(.corporate(key))
+    }
+
     // MARK: Transactions and blocks
 
     /// A point to revert to: the journal's length.
@@ -221,6 +247,8 @@ public struct WorldState: Sendable {
                 markets[k] = v
                 marketsJournaled.remove(k)
             case .exchangeOrder(let k, let v): exchangeOrders[k] = v
+            case .corporate(let u): corporate.undo(u)
+            case .reserveAttestation(let k, let v): reserveAttestations[k] = v
             }
         }
     }
@@ -253,6 +281,8 @@ public struct WorldState: Sendable {
         case .system: return StateCodec.encode(system)
         case .market(let id): return markets[id].map(MarketCodec.encode)
         case .exchangeOrder(let m, let id): return exchangeOrders[ExchangeOrderKey(market: m, id: id)].map(MarketCodec.encode)
+        case .corporate(let k): return corporate.encodedValue(k)
+        case .reserveAttestation(let a): return reserveAttestations[a].map(StateCodec.encode)
         }
     }
 
@@ -270,6 +300,11 @@ public struct WorldState: Sendable {
         case .system: system = try StateCodec.decodeSystem(value)
         case .market(let id): markets[id] = try MarketCodec.decodeMarket(value)
         case .exchangeOrder(let m, let id): exchangeOrders[ExchangeOrderKey(market: m, id: id)] = try MarketCodec.decodeOrder(value)
+        case .corporate(let k): try corporate.load(k, value)
+        case .reserveAttestation(let a):
+            let posted = try StateCodec.decodeReserveAttestation(value)
+            guard posted.attestation.asset == a else { throw StateCodec.Failure("reserve attestation stored under another asset's key") }
+            reserveAttestations[a] = posted
         }
     }
 }

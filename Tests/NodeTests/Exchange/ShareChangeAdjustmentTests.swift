@@ -17,17 +17,21 @@ struct ShareChangeAdjustmentTests {
         bench.state.setToken(B.aapl, token)
     }
 
-    @Test func twoForOneSplit() throws {
+    @Test func twoForOneSplitTakingEffectAdjustsTheBook() throws {
         var bench = B()
         _ = try bench.block(at: Self.t0, [
             (0, B.place(Self.market, .buy, "190.01", "10")), (1, B.place(Self.market, .sell, "200.01", "3.001")),
             (0, B.place(Self.market, .buy, "150.00", "2", display: "1")),
         ])
         let usdBefore = bench.balance(0, B.usd)
-        Self.setMultiplier(&bench, 2 * MarketDefinition.shareUnit)
-        let events = try bench.state.adjustOrdersForShareChange(
-            asset: B.aapl, numerator: 2, denominator: 1, block: BlockContext(number: 9, timestamp: Self.t0 + 1))
-        #expect(events.filter { if case .cancelled = $0 { return true } else { return false } }.count == 3)
+        // The issuer schedules a 2-for-1 split; the first block at or after its time applies it.
+        _ = try bench.state.scheduleMultiplierChange(
+            caller: ChainFixture.genesis.roles.issuer, token: B.aapl, newMultiplier: 2 * MarketDefinition.shareUnit,
+            effectiveAt: Self.t0 + 10, nonce: 1, prior: MarketDefinition.shareUnit, block: BlockContext(number: 2, timestamp: Self.t0 + 1))
+        _ = bench.state.takeDirtyKeys()
+        #expect(bench.state.multiplierEpoch(of: B.aapl) == 0)
+        let stale = try bench.block(at: Self.t0 + 11, [(0, B.place(Self.market, .buy, "90.00", "1", epoch: 0))])
+        #expect(bench.state.multiplierEpoch(of: B.aapl) == 1)
         let book = bench.market(Self.market).session.book
         // 190.01 / 2 = 95.005: a bid rounds down to 95.00; 200.01 / 2 = 100.005: an ask rounds up to 100.01.
         #expect(book.order(1)?.price == 95_000_000 && book.order(1)?.remaining == 20_000)
@@ -43,9 +47,8 @@ struct ShareChangeAdjustmentTests {
         #expect(bench.state.exchangeOrders[ExchangeOrderKey(market: Self.market, id: 2)]!.locked == 3_001 * B.share / 1_000)
         #expect(bench.market(Self.market).multiplierEpoch == 1)
         // An order priced for the old epoch is refused; the new epoch is accepted.
-        let stale = try bench.block(at: Self.t0 + 2, [(0, B.place(Self.market, .buy, "90.00", "1", epoch: 0))])
         #expect(!stale[0].succeeded && stale[0].revertReason.contains("multiplier epoch 0"))
-        let fresh = try bench.block(at: Self.t0 + 3, [(0, B.place(Self.market, .buy, "90.00", "1", epoch: 1))])
+        let fresh = try bench.block(at: Self.t0 + 12, [(0, B.place(Self.market, .buy, "90.00", "1", epoch: 1))])
         #expect(fresh[0].succeeded)
     }
 
