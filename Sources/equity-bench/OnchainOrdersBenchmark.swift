@@ -10,7 +10,7 @@ import Node
 /// AAPL/USD market. Order `k` is sent by account `k % accounts` with nonce
 /// `k / accounts`: buys and sells alternate per sender around 100.00 USD (±5 ticks), so
 /// most orders trade against resting ones and the book stays a few hundred orders deep.
-/// Sending, batching and the end condition are those of `equity-bench rpc`.
+/// Sending, batching and the end condition are those of `equity-bench rpc` (`SignedLoadRun`).
 ///
 /// - `orders_per_s`: orders committed per second, end to end (target ≥ 20,000).
 /// - `admitted_per_s`: orders answered with a hash per second.
@@ -60,57 +60,31 @@ struct OnchainOrdersBenchmark: ParsableCommand {
         let raws = Self.signedOrders(count: orders, workload: workload, chainId: genesis.chainId)
         let signSeconds = Double(Stopwatch.now() - signStart) / 1e9
 
-        let bodies: [[[UInt8]]] = (0..<connections).map { c in
-            let mine = stride(from: 0, to: orders, by: 1).lazy.filter { ($0 % accounts) % connections == c }.map { raws[$0] }
-            return RPCBenchmark.batches(Array(mine), size: batchSize)
-        }
-        let lastPerConnection = (0..<connections).compactMap { c in
-            (0..<orders).last { ($0 % accounts) % connections == c }.map { Keccak256.hash(raws[$0]).hex }
-        }
-        let finalNonces = (0..<min(accounts, orders)).map { a in
-            (address: workload.keys[a].address, nonce: UInt64((orders - a + accounts - 1) / accounts))
-        }
-
-        let report = try CrashChild.withScratchDirectory("onchain-orders") { directory -> BenchReport in
-            let node = try NodeServerProcess(genesisJSON: String(genesisJSON), directory: directory, blockTimeMs: blockTimeMs)
-            defer { node.stop() }
-            let clients = try (0..<connections).map { _ in try HTTPConnection(port: node.port) }
-
-            var load = [Double](repeating: 0, count: 3)
-            _ = getloadavg(&load, 3)
-            let cpuBefore = node.cpuSeconds
-            let start = Stopwatch.now()
-            let failures = RPCBenchmark.sendAll(bodies, over: clients)
-            let admitted = Stopwatch.now()
-            if let failure = failures.first { throw ValidationError("a batch was not admitted: \(failure)") }
-            try RPCBenchmark.waitForReceipts(lastPerConnection, client: clients[0])
-            try RPCBenchmark.waitForNonces(finalNonces, client: clients[0])
-            let committed = Stopwatch.now()
-            let cpuUsed = cpuBefore.flatMap { before in node.cpuSeconds.map { $0 - before } }
-
-            let head = try RPCBenchmark.call(clients[0], #"{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber","params":[]}"#)
-            let (_, marketsAnswer) = try clients[0].post(Array(#"{"jsonrpc":"2.0","id":1,"method":"equity_getMarkets","params":[]}"#.utf8))
+        let load = SignedLoadRun(raws: raws, senders: workload.keys.map(\.address), connections: connections, batchSize: batchSize)
+        let report = try load.run(genesisJSON: String(genesisJSON), blockTimeMs: blockTimeMs, label: "onchain-orders") { outcome in
+            let (_, marketsAnswer) = try outcome.client.post(Array(#"{"jsonrpc":"2.0","id":1,"method":"equity_getMarkets","params":[]}"#.utf8))
             var resting = 0
             if case .object(let fields) = try JSONParser.parse(marketsAnswer), case .array(let list)? = fields["result"],
                case .object(let m)? = list.first, case .unsigned(let n)? = m["restingOrders"] {
                 resting = Int(n)
             }
+            let (committed, admitted) = outcome.rates(orders)
             var report = BenchReport(scenario: "onchain-orders")
-            report.record("orders_per_s", Double(orders) / (Double(committed - start) / 1e9))
-            report.record("admitted_per_s", Double(orders) / (Double(admitted - start) / 1e9))
-            report.record("commit_wait_ms", Double(committed - admitted) / 1e6)
+            report.record("orders_per_s", committed)
+            report.record("admitted_per_s", admitted)
+            report.record("commit_wait_ms", (outcome.committedSeconds - outcome.admittedSeconds) * 1e3)
             report.record("orders", orders)
             report.record("resting_orders_at_end", resting)
             report.record("batch_size", batchSize)
             report.record("connections", connections)
             report.record("accounts", accounts)
-            report.record("blocks", Int(head.dropFirst(2), radix: 16) ?? 0)
+            report.record("blocks", outcome.blocks)
             report.record("sign_s", signSeconds)
-            if let cpuUsed {
-                report.record("node_cores_used", cpuUsed / (Double(committed - start) / 1e9))
+            if let cpuUsed = outcome.cpuSeconds {
+                report.record("node_cores_used", cpuUsed / outcome.committedSeconds)
                 report.record("node_cpu_us_per_order", cpuUsed * 1e6 / Double(orders))
             }
-            report.record("load_average_1m_at_start", load[0])
+            report.record("load_average_1m_at_start", outcome.loadAverage)
             return report
         }
         report.print(json: json)
