@@ -1,3 +1,5 @@
+import HummingbirdWSClient
+import Synchronization
 import Testing
 @testable import Node
 
@@ -38,6 +40,53 @@ struct MarketRPCTests {
             throw error
         }
         try await node.stop()
+    }
+
+    @Test func bookAndPhaseFeedsOverWebSocket() async throws {
+        let node = try await RPCTestNode.start()
+        let received = Mutex<[String: [JSONValue]]>([:])
+        do {
+            try await Deadline.run(seconds: 60, "the book and phase feeds") {
+                try await WebSocketClient.connect(url: "ws://127.0.0.1:\(node.port)", logger: RPCTestNode.logger) { inbound, outbound, _ in
+                    try await outbound.write(.text(#"{"jsonrpc":"2.0","id":1,"method":"equity_subscribe","params":["book",6]}"#))
+                    try await outbound.write(.text(#"{"jsonrpc":"2.0","id":2,"method":"equity_subscribe","params":["phase",6]}"#))
+                    try await outbound.write(.text(#"{"jsonrpc":"2.0","id":3,"method":"equity_subscribe","params":["quotes",6]}"#))
+                    var names: [String: String] = [:]
+                    for try await message in inbound.messages(maxSize: 1 << 20) {
+                        guard case .text(let text) = message else { continue }
+                        let json = try JSONParser.parse(Array(text.utf8))
+                        if case .unsigned(let id)? = json["id"] {
+                            if id == 3 {
+                                #expect(json["error"]?["code"] == .signed(-32602))
+                                _ = try await node.send(B.signed(from: 4, nonce: 0, B.place(6, .buy, "120.00", "2")))
+                            } else {
+                                names[try #require(json["result"]?.text)] = id == 1 ? "book" : "phase"
+                            }
+                            continue
+                        }
+                        guard let id = json["params"]?["subscription"]?.text, let name = names[id], let result = json["params"]?["result"] else { continue }
+                        let done = received.withLock { r -> Bool in
+                            r[name, default: []].append(result)
+                            return (r["book"]?.count ?? 0) >= 2 && (r["phase"]?.count ?? 0) >= 1
+                        }
+                        if done {
+                            try await outbound.close(.normalClosure, reason: nil)
+                            break
+                        }
+                    }
+                }
+            }
+        } catch {
+            try await node.stop()
+            throw error
+        }
+        try await node.stop()
+        let feeds = received.withLock { $0 }
+        let book = try #require(feeds["book"])
+        #expect(book[0]["type"] == .string("snapshot") && book[0]["bids"] == .array([]))
+        #expect(book[1]["type"] == .string("delta") && book[1]["sequence"] == .unsigned(1))
+        #expect(book[1]["changes"] == .array([.object(["side": .string("buy"), "price": .string("120"), "quantity": .string("2")])]))
+        #expect(feeds["phase"]?.first?["market"] == .unsigned(6) && feeds["phase"]?.first?["phase"] != nil)
     }
 
     @Test func bookDeltasListOnlyChangedLevelsBestFirst() {
