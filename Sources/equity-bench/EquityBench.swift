@@ -14,6 +14,7 @@ struct EquityBench: AsyncParsableCommand {
             ChainCrashWriter.self,
             FollowBenchmark.self,
             RPCBenchmark.self,
+            OnchainOrdersBenchmark.self,
             MatchingBenchmark.self,
             StateTreeBenchmark.self,
             RocksDBScenario.self,

@@ -53,54 +53,25 @@ struct RPCBenchmark: ParsableCommand {
         let raws = workload.signedTransfers(0..<transfers)
         let signSeconds = Double(Stopwatch.now() - signStart) / 1e9
 
-        // Transfer k is sent by account k % accounts; each connection carries the senders
-        // congruent to it, in k order, so every sender's nonces arrive in order.
-        let bodies: [[[UInt8]]] = (0..<connections).map { c in
-            let mine = stride(from: 0, to: transfers, by: 1).lazy.filter { ($0 % accounts) % connections == c }.map { raws[$0] }
-            return Self.batches(Array(mine), size: batchSize)
-        }
-        // The last transfer each connection sends, and each sender's nonce once all are committed.
-        let lastPerConnection = (0..<connections).compactMap { c in
-            (0..<transfers).last { ($0 % accounts) % connections == c }.map { Keccak256.hash(raws[$0]).hex }
-        }
-        let finalNonces = (0..<min(accounts, transfers)).map { a in
-            (address: workload.keys[a].address, nonce: UInt64((transfers - a + accounts - 1) / accounts))
-        }
-
-        let report = try CrashChild.withScratchDirectory("rpc") { directory -> BenchReport in
-            let node = try NodeServerProcess(genesisJSON: workload.genesisJSON, directory: directory, blockTimeMs: blockTimeMs)
-            defer { node.stop() }
-            let clients = try (0..<connections).map { _ in try HTTPConnection(port: node.port) }
-
-            var load = [Double](repeating: 0, count: 3)
-            _ = getloadavg(&load, 3)
-            let cpuBefore = node.cpuSeconds
-            let start = Stopwatch.now()
-            let failures = Self.sendAll(bodies, over: clients)
-            let admitted = Stopwatch.now()
-            if let failure = failures.first { throw ValidationError("a batch was not admitted: \(failure)") }
-            try Self.waitForReceipts(lastPerConnection, client: clients[0])
-            try Self.waitForNonces(finalNonces, client: clients[0])
-            let committed = Stopwatch.now()
-            let cpuUsed = cpuBefore.flatMap { before in node.cpuSeconds.map { $0 - before } }
-
-            let head = try Self.call(clients[0], #"{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber","params":[]}"#)
+        let load = SignedLoadRun(raws: raws, senders: workload.keys.map(\.address), connections: connections, batchSize: batchSize)
+        let report = try load.run(genesisJSON: workload.genesisJSON, blockTimeMs: blockTimeMs, label: "rpc") { outcome in
+            let (committed, admitted) = outcome.rates(transfers)
             var report = BenchReport(scenario: "rpc")
-            report.record("transfers_per_s", Double(transfers) / (Double(committed - start) / 1e9))
-            report.record("admitted_per_s", Double(transfers) / (Double(admitted - start) / 1e9))
-            report.record("commit_wait_ms", Double(committed - admitted) / 1e6)
+            report.record("transfers_per_s", committed)
+            report.record("admitted_per_s", admitted)
+            report.record("commit_wait_ms", (outcome.committedSeconds - outcome.admittedSeconds) * 1e3)
             report.record("transfers", transfers)
             report.record("batch_size", batchSize)
             report.record("connections", connections)
             report.record("accounts", accounts)
-            report.record("blocks", Int(head.dropFirst(2), radix: 16) ?? 0)
+            report.record("blocks", outcome.blocks)
             report.record("sign_s", signSeconds)
             // The machine is shared: how much CPU the node got, and what each transfer cost it.
-            if let cpuUsed {
-                report.record("node_cores_used", cpuUsed / (Double(committed - start) / 1e9))
+            if let cpuUsed = outcome.cpuSeconds {
+                report.record("node_cores_used", cpuUsed / outcome.committedSeconds)
                 report.record("node_cpu_us_per_transfer", cpuUsed * 1e6 / Double(transfers))
             }
-            report.record("load_average_1m_at_start", load[0])
+            report.record("load_average_1m_at_start", outcome.loadAverage)
             return report
         }
         report.print(json: json)

@@ -76,6 +76,7 @@ extension OrderBook {
     /// Cancels every resting good-till-date order whose expiry is at or before `time`
     /// (`expired`), in the order they entered the book. Call it whenever time advances.
     public mutating func expireOrders(asOf time: Int64, events: inout [BookEvent]) {
+        guard goodTillDateCount > 0, time >= earliestExpiry else { return }
         expire(reason: .expired, events: &events) { $0.lifetime == .goodTillDate && $0.expiresAt <= time }
     }
 

@@ -34,6 +34,11 @@ public struct OrderBook: Sendable {
     var index: OrderIndex
     /// The next priority stamp.
     var nextSequence: UInt64 = 1
+    /// Good-till-date orders in the pool, and a lower bound of their expiries (reset when
+    /// none is left): `expireOrders(asOf:)`, called on every command, walks the book only
+    /// when one may be due.
+    var goodTillDateCount = 0
+    var earliestExpiry = Int64.max
 
     static let buyMarketLevel: Int32 = 0
     static let sellMarketLevel: Int32 = 1
@@ -121,6 +126,10 @@ public struct OrderBook: Sendable {
 
     @inline(__always)
     mutating func allocateOrder(_ slot: OrderSlot) -> Int32 {
+        if slot.lifetime == .goodTillDate {
+            goodTillDateCount += 1
+            earliestExpiry = min(earliestExpiry, slot.expiresAt)
+        }
         if let handle = freeOrders.popLast() {
             orders[Int(handle)] = slot
             return handle
@@ -207,6 +216,10 @@ public struct OrderBook: Sendable {
     /// Frees an unlinked order's slot and index entry.
     @inline(__always)
     mutating func release(_ handle: Int32) {
+        if orders[Int(handle)].lifetime == .goodTillDate {
+            goodTillDateCount -= 1
+            if goodTillDateCount == 0 { earliestExpiry = .max }
+        }
         index.remove(orders[Int(handle)].id)
         freeOrders.append(handle)
     }

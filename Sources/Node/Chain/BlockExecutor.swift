@@ -69,10 +69,12 @@ public enum BlockExecutor {
         var receipts: [Receipt] = []
         receipts.reserveCapacity(transactions.count)
         var cumulative: UInt64 = 0
+        let clockLogs = runMarketClock(&state, block: block)
         for (i, tx) in transactions.enumerated() {
-            let receipt: Receipt
+            var receipt: Receipt
             do {
                 receipt = try apply(tx, index: UInt32(i), cumulativeGasUsed: cumulative, state: &state, block: block, gasLimit: gasLimit)
+                if i == 0 { receipt = prepending(clockLogs, to: receipt) }
             } catch {
                 throw .invalidTransaction(index: i, hash: tx.hash, error)
             }

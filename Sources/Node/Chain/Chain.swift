@@ -144,8 +144,17 @@ public actor Chain {
         let context = BlockContext(number: head.number + 1, timestamp: openTimestamp, chainId: genesis.chainId)
         if openTransactions.isEmpty { CorporateActions.beginBlock(&state, context) }
         let mark = state.checkpoint()
-        let receipt = try BlockExecutor.apply(tx, index: UInt32(openTransactions.count), cumulativeGasUsed: openGasUsed,
+        // The market clock runs before the block's first transaction (and is undone with it).
+        let clockLogs = openTransactions.isEmpty ? BlockExecutor.runMarketClock(&state, block: context) : []
+        var receipt: Receipt
+        do {
+            receipt = try BlockExecutor.apply(tx, index: UInt32(openTransactions.count), cumulativeGasUsed: openGasUsed,
                                               state: &state, block: context, gasLimit: genesis.gasLimit)
+        } catch {
+            state.revert(to: mark)
+            throw error
+        }
+        receipt = BlockExecutor.prepending(clockLogs, to: receipt)
         if !receipt.succeeded && !receipt.ranOutOfGas {
             state.revert(to: mark)
             throw .refused(reason: "execution reverted: \(receipt.revertReason)")
@@ -175,7 +184,11 @@ public actor Chain {
         if let failure { throw failure }
         guard !openTransactions.isEmpty || configuration.sealsEmptyBlocks else { return nil }
         let timestamp = openTransactions.isEmpty ? max(head.timestamp, now) : openTimestamp
-        if openTransactions.isEmpty { CorporateActions.beginBlock(&state, BlockContext(number: head.number + 1, timestamp: timestamp, chainId: genesis.chainId)) }
+        if openTransactions.isEmpty {
+            let context = BlockContext(number: head.number + 1, timestamp: timestamp, chainId: genesis.chainId)
+            CorporateActions.beginBlock(&state, context)
+            _ = BlockExecutor.runMarketClock(&state, block: context)
+        }
         let changes = Self.apply(state.takeDirtyKeys(), of: state, to: &tree)
         var bloom = LogsBloom()
         for r in openReceipts { bloom.formUnion(r.bloom) }
@@ -304,7 +317,7 @@ public actor Chain {
     /// Runs a call against the current state without keeping any of its effects
     /// (`eth_call`): the output, or the revert.
     public func call(from: Address, to: Address, data: [UInt8], now: UInt64) throws(Revert) -> [UInt8] {
-        let mark = state.checkpoint()
+        let mark = state.isolatingCheckpoint()
         defer { state.revert(to: mark) }
         let context = BlockContext(number: head.number + 1, timestamp: max(head.timestamp, now), chainId: genesis.chainId)
         CorporateActions.beginBlock(&state, context)

@@ -26,6 +26,8 @@ public enum CorporateActions {
     /// adjusted from this function. Returns the change that took effect (nil if none).
     @discardableResult
     public static func applyMultiplierChange(_ state: inout WorldState, token: Address, block: BlockContext) -> MultiplierChange? {
-        state.makeMultiplierEffective(token: token, block: block)
+        guard let change = state.makeMultiplierEffective(token: token, block: block) else { return nil }
+        state.adjustOrders(of: token, for: change, block: block)
+        return change
     }
 }

@@ -43,7 +43,7 @@ extension WorldState {
                 return .freezeChanged(token: t, wallet: wallet, isFullyFrozen: full, frozenAmount: shareUnits(token: t, raw: frozen), reason: reason)
             case .forcedTransfer(let t, let from, let to, let amount, let reason):
                 return .forcedTransfer(token: t, from: from, to: to, amount: shareUnits(token: t, raw: amount), reason: reason)
-            case .pauseChanged, .walletRecovered, .identityChanged, .countryRulesChanged, .corporateAction, .reserveAttested:
+            case .pauseChanged, .walletRecovered, .identityChanged, .countryRulesChanged, .corporateAction, .reserveAttested, .exchange:
                 return event
             }
         }

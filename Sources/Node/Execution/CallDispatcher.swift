@@ -10,6 +10,7 @@ public enum CallDispatcher {
     ) throws(Revert) -> CallResult {
         if let token = state.token(to) { return try tokenCall(&state, token, sender: sender, at: to, data: data, block: block) }
         if to == SystemAddress.compliance { return try complianceCall(&state, sender: sender, data: data, block: block) }
+        if to == SystemAddress.exchange { return try ExchangeContract.call(&state, sender: sender, data: data, block: block) }
         if to == SystemAddress.dividends { return try dividendsCall(&state, sender: sender, data: data, block: block) }
         if to == SystemAddress.reserves { return try ReservesInterface.execute(&state, sender: sender, data: data, block: block) }
         return CallResult(output: [])
@@ -42,6 +43,11 @@ public enum CallDispatcher {
                   c.unfreezePartial, c.pause, c.unpause] {
             table[f.selector] = G.complianceAdmin
         }
+        let x = ExchangeInterface.self
+        for f in [x.placeOrder, x.placeOrderAtEpoch, x.amendOrder, x.amendOrderAtEpoch] { table[f.selector] = G.exchangeOrder }
+        table[x.cancelOrder.selector] = G.exchangeCancel
+        table[x.cancelAll.selector] = G.exchangeCancelAll
+        table[x.listMarket.selector] = G.exchangeListing
         return table
     }()
 

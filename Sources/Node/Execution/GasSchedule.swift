@@ -33,6 +33,12 @@ public enum GasSchedule {
         public static let complianceAdmin: UInt64 = 10_000
         public static let forcedTransfer: UInt64 = 20_000
         public static let walletRecovery: UInt64 = 40_000
+        /// Exchange: place or amend an order (matching and settlement included), cancel one, cancel all.
+        public static let exchangeOrder: UInt64 = 40_000
+        public static let exchangeCancel: UInt64 = 15_000
+        public static let exchangeCancelAll: UInt64 = 100_000
+        /// Exchange: the issuer lists a market.
+        public static let exchangeListing: UInt64 = 50_000
         public static let declareDividend: UInt64 = 60_000
         public static let claimDividend: UInt64 = 40_000
         /// `pushDividend`: this per call plus `pushDividendPerHolder` per listed holder.

@@ -28,6 +28,8 @@ public enum LogEncoder {
         case .walletRecovered(let lost, let replacement, let investorId):
             return encode(ComplianceInterface.walletRecoveredEvent, at: SystemAddress.compliance,
                           [.address(lost), .address(replacement), .string(investorId)])
+        case .exchange(let event):
+            return ExchangeLogEncoder.log(event)
         case .identityChanged(let investorId, let wallet):
             return encode(ComplianceInterface.identityChangedEvent, at: SystemAddress.compliance,
                           [.address(wallet), .string(investorId)])

@@ -3,6 +3,9 @@
 public enum SystemAddress {
     /// The identity registry and compliance controls (`ComplianceInterface`).
     public static let compliance = Address(w0: 0, w1: 0, w2: 0x1001)
+    /// The exchange: orders, books and settlement escrow (`ExchangeInterface`).
+    public static let exchange = Address(w0: 0, w1: 0, w2: 0x1002)
+
     /// The proof-of-reserve registry: the custodian's latest attestation per share token
     /// (`ReservesInterface`).
     public static let reserves = Address(w0: 0, w1: 0, w2: 0x1004)
@@ -17,8 +20,8 @@ public enum SystemAddress {
 
     /// Accounts that hold funds for others (declared dividends, withheld tax): no role
     /// may register, burn from or force a transfer out of them.
-    public static let fundAccounts: Set<Address> = [dividends, withholding]
+    public static let fundAccounts: Set<Address> = [dividends, withholding, exchange]
 
     /// Every system address.
-    public static let all: [Address] = [compliance, dividends, reserves]
+    public static let all: [Address] = [compliance, dividends, reserves, exchange]
 }

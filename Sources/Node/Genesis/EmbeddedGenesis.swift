@@ -81,7 +81,19 @@ enum EmbeddedGenesis {
     "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC": { "USD": "1000000", "AAPL": "1000", "MSFT": "1000", "NVDA": "1000", "TSLA": "1000", "SPY": "1000" },
     "0x90F79bf6EB2c4f870365E785982E1f101E93b906": { "USD": "1000000", "AAPL": "1000", "MSFT": "1000", "NVDA": "1000", "TSLA": "1000", "SPY": "1000" },
     "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65": { "USD": "1000000", "AAPL": "1000", "MSFT": "1000", "NVDA": "1000", "TSLA": "1000", "SPY": "1000" }
-  }
+  },
+  "markets": [
+    { "symbol": "AAPL-XNYS", "base": "AAPL", "schedule": "XNYS", "tick": "0.01", "lot": "0.001", "minQuantity": "0.001", "maxQuantity": "100000", "makerFeeBps": 1, "takerFeeBps": 3, "feeAccount": "0x000000000000000000000000000000000000fee5", "luldTier": 1 },
+    { "symbol": "AAPL-24X7", "base": "AAPL", "schedule": "24x7", "tick": "0.01", "lot": "0.001", "minQuantity": "0.001", "maxQuantity": "100000", "makerFeeBps": 1, "takerFeeBps": 3, "feeAccount": "0x000000000000000000000000000000000000fee5", "luldTier": 1, "collarBps": 500, "collarReference": "AAPL-XNYS" },
+    { "symbol": "MSFT-XNYS", "base": "MSFT", "schedule": "XNYS", "tick": "0.01", "lot": "0.001", "minQuantity": "0.001", "maxQuantity": "100000", "makerFeeBps": 1, "takerFeeBps": 3, "feeAccount": "0x000000000000000000000000000000000000fee5", "luldTier": 1 },
+    { "symbol": "MSFT-24X7", "base": "MSFT", "schedule": "24x7", "tick": "0.01", "lot": "0.001", "minQuantity": "0.001", "maxQuantity": "100000", "makerFeeBps": 1, "takerFeeBps": 3, "feeAccount": "0x000000000000000000000000000000000000fee5", "luldTier": 1, "collarBps": 500, "collarReference": "MSFT-XNYS" },
+    { "symbol": "NVDA-XNYS", "base": "NVDA", "schedule": "XNYS", "tick": "0.01", "lot": "0.001", "minQuantity": "0.001", "maxQuantity": "100000", "makerFeeBps": 1, "takerFeeBps": 3, "feeAccount": "0x000000000000000000000000000000000000fee5", "luldTier": 1 },
+    { "symbol": "NVDA-24X7", "base": "NVDA", "schedule": "24x7", "tick": "0.01", "lot": "0.001", "minQuantity": "0.001", "maxQuantity": "100000", "makerFeeBps": 1, "takerFeeBps": 3, "feeAccount": "0x000000000000000000000000000000000000fee5", "luldTier": 1, "collarBps": 500, "collarReference": "NVDA-XNYS" },
+    { "symbol": "TSLA-XNYS", "base": "TSLA", "schedule": "XNYS", "tick": "0.01", "lot": "0.001", "minQuantity": "0.001", "maxQuantity": "100000", "makerFeeBps": 1, "takerFeeBps": 3, "feeAccount": "0x000000000000000000000000000000000000fee5", "luldTier": 1 },
+    { "symbol": "TSLA-24X7", "base": "TSLA", "schedule": "24x7", "tick": "0.01", "lot": "0.001", "minQuantity": "0.001", "maxQuantity": "100000", "makerFeeBps": 1, "takerFeeBps": 3, "feeAccount": "0x000000000000000000000000000000000000fee5", "luldTier": 1, "collarBps": 500, "collarReference": "TSLA-XNYS" },
+    { "symbol": "SPY-XNYS", "base": "SPY", "schedule": "XNYS", "tick": "0.01", "lot": "0.001", "minQuantity": "0.001", "maxQuantity": "100000", "makerFeeBps": 1, "takerFeeBps": 3, "feeAccount": "0x000000000000000000000000000000000000fee5", "luldTier": 1 },
+    { "symbol": "SPY-24X7", "base": "SPY", "schedule": "24x7", "tick": "0.01", "lot": "0.001", "minQuantity": "0.001", "maxQuantity": "100000", "makerFeeBps": 1, "takerFeeBps": 3, "feeAccount": "0x000000000000000000000000000000000000fee5", "luldTier": 1, "collarBps": 500, "collarReference": "SPY-XNYS" }
+  ]
 }
 """#
 }

@@ -64,6 +64,8 @@ public struct Genesis: Sendable {
     public var identities: [Identity]
     /// Opening balances, ordered by holder then token.
     public var allocations: [Allocation]
+    /// On-chain markets (ids from 1, in order).
+    public var markets: [MarketDefinition] = []
 
     /// Reads and validates a genesis file.
     public static func load(contentsOf url: URL) throws(GenesisError) -> Genesis {

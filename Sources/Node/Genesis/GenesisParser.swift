@@ -7,7 +7,7 @@ struct GenesisParser {
 
     func genesis() throws(GenesisError) -> Genesis {
         try root.onlyKeys(["name", "chainId", "timestamp", "blockIntervalMs", "gasLimit", "sequencer",
-                           "roles", "cash", "assets", "identities", "alloc"])
+                           "roles", "cash", "assets", "identities", "alloc", "markets"])
         let chainId = try root.field("chainId").uint64()
         guard chainId > 0 else { throw try root.field("chainId").fail("must be greater than 0") }
         let interval = try root.field("blockIntervalMs").uint64()
@@ -28,6 +28,7 @@ struct GenesisParser {
         let assets = try shareAssets(root.field("assets"), cash: cash)
         let identities = try identityRegistry(root.field("identities"))
         let allocations = try openingBalances(root.field("alloc"), cash: cash, assets: assets, identities: identities)
+        let markets = try markets(root.optionalField("markets"), cash: cash, assets: assets)
 
         return Genesis(
             name: try root.optionalField("name")?.string() ?? "EquityChain",
@@ -36,7 +37,7 @@ struct GenesisParser {
             blockIntervalMs: interval,
             gasLimit: gasLimit,
             sequencer: try root.field("sequencer").address(),
-            roles: roles, cash: cash, assets: assets, identities: identities, allocations: allocations)
+            roles: roles, cash: cash, assets: assets, identities: identities, allocations: allocations, markets: markets)
     }
 
     /// Parses a string field with `parse`, turning its error into one naming the field.

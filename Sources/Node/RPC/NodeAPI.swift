@@ -27,6 +27,7 @@ public struct NodeAPI: Sendable {
         "eth_getTransactionCount", "eth_gasPrice", "eth_maxPriorityFeePerGas", "eth_feeHistory", "eth_estimateGas",
         "eth_call", "eth_getCode", "eth_sendRawTransaction", "eth_getTransactionByHash", "eth_getTransactionReceipt",
         "eth_getLogs", "equity_assets", "equity_getPosition", "equity_getIdentity", "equity_preTransferCheck",
+        "equity_getMarkets", "equity_getOrderBook", "equity_getOrder", "equity_getOpenOrders", "equity_getTrades",
         "equity_getRedemptions", "equity_getDeposit", "equity_getEntitlements", "equity_getReserves",
         "equity_getBlocksRange",
     ]
@@ -93,6 +94,7 @@ public struct NodeAPI: Sendable {
         case "equity_getDeposit": return try await deposit(p)
         case "equity_getReserves": return try await reserves(p)
         case "equity_getBlocksRange": return try await blocksRange(p)
+        case _ where Self.marketMethods.contains(method): return try await marketCall(method, p)
         default: throw .methodNotFound(method)
         }
     }

@@ -94,7 +94,7 @@ public struct RPCDispatcher: Sendable {
         let result: Result<JSONValue, RPCError>
         do throws(RPCError) {
             switch request.method {
-            case "eth_subscribe", "eth_unsubscribe":
+            case "eth_subscribe", "eth_unsubscribe", "equity_subscribe", "equity_unsubscribe":
                 guard let subscriptions else {
                     throw RPCError(code: -32601, message: "notifications not supported: subscribe over a WebSocket connection")
                 }

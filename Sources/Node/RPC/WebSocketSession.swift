@@ -14,10 +14,13 @@ public final class WebSocketSession: SubscriptionHost {
     private let dispatcher: RPCDispatcher
     private let limit: Int
     private let subscriptions = Mutex<[String: Subscription]>([:])
+    /// The `equity_subscribe` market feeds.
+    private let markets: MarketFeeds
 
     init(dispatcher: RPCDispatcher, maxSubscriptions: Int) {
         self.dispatcher = dispatcher
         self.limit = maxSubscriptions
+        self.markets = MarketFeeds(chain: dispatcher.api.chain, limit: maxSubscriptions)
     }
 
     /// Serves the connection until the client closes it or the server shuts down.
@@ -26,6 +29,9 @@ public final class WebSocketSession: SubscriptionHost {
             group.addTask {
                 for await block in blocks {
                     for notification in self.notifications(for: block) {
+                        try await outbound.write(.text(String(decoding: notification, as: UTF8.self)))
+                    }
+                    for notification in await self.markets.notifications(for: block) {
                         try await outbound.write(.text(String(decoding: notification, as: UTF8.self)))
                     }
                 }
@@ -39,12 +45,16 @@ public final class WebSocketSession: SubscriptionHost {
                 if let response = await dispatcher.respond(to: body, subscriptions: self) {
                     try await outbound.write(.text(String(decoding: response, as: UTF8.self)))
                 }
+                for notification in markets.takePending() {
+                    try await outbound.write(.text(String(decoding: notification, as: UTF8.self)))
+                }
             }
             group.cancelAll()
         }
     }
 
     public func handle(_ method: String, _ p: RPCParameters) async throws(RPCError) -> JSONValue {
+        if method.hasPrefix("equity_") { return try await markets.handle(method, p) }
         if method == "eth_unsubscribe" {
             try p.expect(atMost: 1)
             let id = try p.read(0, RPCValue.string)
@@ -77,7 +87,7 @@ public final class WebSocketSession: SubscriptionHost {
     }
 
     /// A fresh subscription id: 16 random bytes in hex, as geth makes them.
-    private static func newIdentifier() -> String {
+    static func newIdentifier() -> String {
         var generator = SystemRandomNumberGenerator()
         let words = [generator.next(), generator.next()] as [UInt64]
         return Hex.encode(words.flatMap { w in (0..<8).map { UInt8(truncatingIfNeeded: w >> (56 - 8 * $0)) } })
@@ -106,9 +116,11 @@ public final class WebSocketSession: SubscriptionHost {
         return out
     }
 
-    private static func notification(_ id: String, _ result: JSONValue) -> [UInt8] {
+    static func notification(_ id: String, _ result: JSONValue, method: String = "eth_subscription") -> [UInt8] {
         var writer = JSONWriter()
-        writer.raw("{\"jsonrpc\":\"2.0\",\"method\":\"eth_subscription\",\"params\":{\"result\":")
+        writer.raw("{\"jsonrpc\":\"2.0\",\"method\":")
+        writer.write(string: method)
+        writer.raw(",\"params\":{\"result\":")
         writer.write(result)
         writer.raw(",\"subscription\":")
         writer.write(string: id)

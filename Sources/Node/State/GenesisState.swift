@@ -11,6 +11,8 @@ extension WorldState {
                 allowedCountries: asset.allowedCountries.sorted(), deniedCountries: asset.deniedCountries.sorted()))
         }
         for identity in genesis.identities { setInvestor(identity) }
+        // Genesis validation checked every definition (`MarketDefinition.problem`), which is what `Market` needs.
+        for definition in genesis.markets { setMarket(try! Market(definition: definition)) }
         for allocation in genesis.allocations where allocation.amount > 0 {
             // Genesis validation bounds every supply by the opening reserve, so no overflow.
             var info = tokens[allocation.token]!

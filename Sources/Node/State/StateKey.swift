@@ -18,6 +18,10 @@ public enum StateKey: Hashable, Sendable, Comparable {
     case redemption(UInt64)
     /// Roles, global pause and counters.
     case system
+    /// An on-chain market: definition, book and session state (`MarketCodec`).
+    case market(UInt32)
+    /// The exchange's record of a live order: owner and escrowed amount.
+    case exchangeOrder(market: UInt32, id: UInt64)
     /// Dividends and multiplier changes (tags 0x09–0x0F).
     case corporate(CorporateKey)
     /// The latest reserve attestation of a share token, by token address.
@@ -26,7 +30,7 @@ public enum StateKey: Hashable, Sendable, Comparable {
     enum Tag: UInt8 {
         case account = 0x01, token = 0x02, allowance = 0x03, investor = 0x04
         case wallet = 0x05, deposit = 0x06, redemption = 0x07, system = 0x08
-        case reserveAttestation = 0x18
+        case market = 0x10, exchangeOrder = 0x11, reserveAttestation = 0x18
     }
 
     /// The stored form: tag byte, then fixed-width fields (strings as UTF-8).
@@ -40,6 +44,9 @@ public enum StateKey: Hashable, Sendable, Comparable {
         case .deposit(let id): return [Tag.deposit.rawValue] + id.bytes
         case .redemption(let id): return [Tag.redemption.rawValue] + withUnsafeBytes(of: id.bigEndian, Array.init)
         case .system: return [Tag.system.rawValue]
+        case .market(let m): return [Tag.market.rawValue] + withUnsafeBytes(of: m.bigEndian, Array.init)
+        case .exchangeOrder(let m, let id):
+            return [Tag.exchangeOrder.rawValue] + withUnsafeBytes(of: m.bigEndian, Array.init) + withUnsafeBytes(of: id.bigEndian, Array.init)
         case .corporate(let k): return k.encoded
         case .reserveAttestation(let a): return [Tag.reserveAttestation.rawValue] + a.bytes
         }
@@ -64,6 +71,12 @@ public enum StateKey: Hashable, Sendable, Comparable {
             guard body.count == 8 else { return nil }
             self = .redemption(body.reduce(0) { $0 << 8 | UInt64($1) })
         case .system: guard body.isEmpty else { return nil }; self = .system
+        case .market:
+            guard body.count == 4 else { return nil }
+            self = .market(body.reduce(0) { $0 << 8 | UInt32($1) })
+        case .exchangeOrder:
+            guard body.count == 12 else { return nil }
+            self = .exchangeOrder(market: body.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }, id: body.suffix(8).reduce(0) { $0 << 8 | UInt64($1) })
         case .reserveAttestation: guard let a = Address(bytes: body) else { return nil }; self = .reserveAttestation(a)
         }
     }
@@ -83,6 +96,8 @@ public enum StateKey: Hashable, Sendable, Comparable {
         case .redemption: return Tag.redemption.rawValue
         case .system: return Tag.system.rawValue
         case .reserveAttestation: return Tag.reserveAttestation.rawValue
+        case .market: return Tag.market.rawValue
+        case .exchangeOrder: return Tag.exchangeOrder.rawValue
         }
     }
 
@@ -96,6 +111,8 @@ public enum StateKey: Hashable, Sendable, Comparable {
         case let (.investor(x), .investor(y)): return x.utf8.lexicographicallyPrecedes(y.utf8)
         case let (.deposit(x), .deposit(y)): return x < y
         case let (.redemption(x), .redemption(y)): return x < y
+        case let (.market(x), .market(y)): return x < y
+        case let (.exchangeOrder(m1, i1), .exchangeOrder(m2, i2)): return (m1, i1) < (m2, i2)
         case let (.corporate(x), .corporate(y)): return x < y
         default: return a.tagByte < b.tagByte
         }

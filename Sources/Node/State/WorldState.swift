@@ -14,6 +14,11 @@ public struct WorldState: Sendable {
     public private(set) var deposits: [Bytes32: Deposit] = [:]
     public private(set) var redemptions: [UInt64: Redemption] = [:]
     public private(set) var system: SystemState
+    /// On-chain markets by id, and the exchange's live order records (see Exchange/).
+    public private(set) var markets: [UInt32: Market] = [:]
+    public private(set) var exchangeOrders: [ExchangeOrderKey: ExchangeOrder] = [:]
+    /// Markets whose pre-block value is already journaled (see `updateMarket`).
+    private var marketsJournaled: Set<UInt32> = []
     /// Dividends, multiplier changes and their bookkeeping (docs/corporate-actions.md).
     public private(set) var corporate = CorporateActionsState()
     /// The latest reserve attestation per share token.
@@ -36,6 +41,8 @@ public struct WorldState: Sendable {
         case deposit(Bytes32, Deposit?)
         case redemption(UInt64, Redemption?)
         case system(SystemState)
+        case market(UInt32, Market?)
+        case exchangeOrder(ExchangeOrderKey, ExchangeOrder?)
         case corporate(CorporateActionsState.Undo)
         case reserveAttestation(Address, PostedReserveAttestation?)
     }
@@ -174,6 +181,41 @@ public struct WorldState: Sendable {
         dirty.insert(.system)
     }
 
+    /// Adds or replaces a market (genesis, listing).
+    public mutating func setMarket(_ market: Market) {
+        let id = market.definition.id
+        journal.append(.market(id, markets[id]))
+        marketsJournaled.insert(id)
+        markets[id] = market
+        dirty.insert(.market(id))
+    }
+
+    /// Changes a market in place. A market's value (its whole book) is journaled on its
+    /// first change after `takeDirtyKeys()` or `isolatingCheckpoint()` only, not per
+    /// change: the exchange changes a book only once nothing can revert the transaction,
+    /// so the journal needs the pre-block value (for a rejected block) and the value
+    /// before an `eth_call`, and never a copy per order.
+    public mutating func updateMarket<R, E: Error>(_ id: UInt32, _ body: (inout Market) throws(E) -> R) throws(E) -> R? {
+        guard let index = markets.index(forKey: id) else { return nil }
+        if marketsJournaled.insert(id).inserted { journal.append(.market(id, markets.values[index])) }
+        dirty.insert(.market(id))
+        return try body(&markets.values[index])
+    }
+
+    /// Sets (or, with nil, removes) an exchange order record.
+    public mutating func setExchangeOrder(_ key: ExchangeOrderKey, _ order: ExchangeOrder?) {
+        journal.append(.exchangeOrder(key, exchangeOrders[key]))
+        exchangeOrders[key] = order
+        dirty.insert(.exchangeOrder(market: key.market, id: key.id))
+    }
+
+    /// A checkpoint after which every market change is journaled again, so that
+    /// `revert(to:)` restores books too: for calls whose effects are discarded (`eth_call`).
+    public mutating func isolatingCheckpoint() -> Int {
+        marketsJournaled.removeAll(keepingCapacity: true)
+        return checkpoint()
+    }
+
     /// Applies one corporate-action write: `write` changes `corporate` and returns
     /// the undo record, which is journaled; `key` is marked dirty.
     mutating func writeCorporate(_ key: CorporateKey, _ write: (inout CorporateActionsState) -> CorporateActionsState.Undo) {
@@ -201,6 +243,10 @@ public struct WorldState: Sendable {
             case .deposit(let k, let v): deposits[k] = v
             case .redemption(let k, let v): redemptions[k] = v
             case .system(let v): system = v
+            case .market(let k, let v):
+                markets[k] = v
+                marketsJournaled.remove(k)
+            case .exchangeOrder(let k, let v): exchangeOrders[k] = v
             case .corporate(let u): corporate.undo(u)
             case .reserveAttestation(let k, let v): reserveAttestations[k] = v
             }
@@ -215,6 +261,7 @@ public struct WorldState: Sendable {
     /// written since the last call, in a deterministic order.
     public mutating func takeDirtyKeys() -> [StateKey] {
         journal.removeAll(keepingCapacity: true)
+        marketsJournaled.removeAll(keepingCapacity: true)
         let keys = dirty.sorted()
         dirty.removeAll(keepingCapacity: true)
         return keys
@@ -232,6 +279,8 @@ public struct WorldState: Sendable {
         case .deposit(let id): return deposits[id].map(StateCodec.encode)
         case .redemption(let id): return redemptions[id].map(StateCodec.encode)
         case .system: return StateCodec.encode(system)
+        case .market(let id): return markets[id].map(MarketCodec.encode)
+        case .exchangeOrder(let m, let id): return exchangeOrders[ExchangeOrderKey(market: m, id: id)].map(MarketCodec.encode)
         case .corporate(let k): return corporate.encodedValue(k)
         case .reserveAttestation(let a): return reserveAttestations[a].map(StateCodec.encode)
         }
@@ -249,6 +298,8 @@ public struct WorldState: Sendable {
         case .deposit(let id): deposits[id] = try StateCodec.decodeDeposit(value)
         case .redemption(let id): redemptions[id] = try StateCodec.decodeRedemption(value)
         case .system: system = try StateCodec.decodeSystem(value)
+        case .market(let id): markets[id] = try MarketCodec.decodeMarket(value)
+        case .exchangeOrder(let m, let id): exchangeOrders[ExchangeOrderKey(market: m, id: id)] = try MarketCodec.decodeOrder(value)
         case .corporate(let k): try corporate.load(k, value)
         case .reserveAttestation(let a):
             let posted = try StateCodec.decodeReserveAttestation(value)

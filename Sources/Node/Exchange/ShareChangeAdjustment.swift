@@ -1,0 +1,62 @@
+import Matching
+
+/// Resting orders across a share-count change (split, reverse split, stock dividend).
+///
+/// Market policy (docs/markets.md): when the multiplier of an asset changes by
+/// k = `numerator`/`denominator` (2/1 for a 2-for-1 split, 1/10 for a 1-for-10 reverse
+/// split), every resting order of its markets is re-entered with price ÷ k rounded to
+/// the tick in the owner's favour (bids down, asks up, so no order becomes more
+/// aggressive and none crosses) and quantity × k rounded down to the lot; the part
+/// lost to rounding is cancelled and its escrow released, and an order left below the
+/// minimum is cancelled whole. Orders are re-entered in their old priority order with
+/// their ids, so relative priority is kept; each shows as `OrderCancelled` then
+/// `OrderAccepted`. The market's multiplier epoch advances: orders priced for the old
+/// epoch are refused. Call it after the asset's `TokenState.multiplier` has changed,
+/// so that asks escrow against the new multiplier.
+extension WorldState {
+    public mutating func adjustOrdersForShareChange(
+        asset: Address, numerator: UInt64, denominator: UInt64, block: BlockContext
+    ) throws(Revert) -> [ExchangeEvent] {
+        guard numerator > 0, denominator > 0 else { throw Revert("a share-count ratio needs a positive numerator and denominator") }
+        let now = try ExchangeContract.nanos(block)
+        var out: [ExchangeEvent] = []
+        for id in markets.keys.sorted() where markets[id]?.definition.base == asset {
+            let events = updateMarket(id) { (market) -> [SessionEvent] in
+                market.multiplierEpoch += 1
+                let definition = market.definition
+                let book = market.session.book
+                let resting = (book.restingOrders(on: .buy) + book.restingOrders(on: .sell)).sorted { $0.sequence < $1.sequence }
+                var events: [SessionEvent] = []
+                for order in resting { try? market.session.cancel(order.id, at: now, events: &events) }
+                for order in resting {
+                    guard let price = order.price,
+                          let adjusted = Self.adjusted(order, price: price, numerator: numerator, denominator: denominator, definition)
+                    else { continue }
+                    try? market.session.place(adjusted, at: now, events: &events)
+                }
+                return events
+            } ?? []
+            out.append(contentsOf: settle(events, market: id))
+        }
+        return out
+    }
+
+    /// The order re-entered after the change, or nil when too little is left.
+    private static func adjusted(
+        _ order: RestingOrder, price: Int64, numerator: UInt64, denominator: UInt64, _ d: MarketDefinition
+    ) -> NewOrder? {
+        let k = (Int128(numerator), Int128(denominator))
+        let lots = Int128(order.remaining) * k.0 / k.1
+        var scaled = Int128(price) * k.1
+        if order.side == .sell { scaled += k.0 - 1 }
+        var newPrice = scaled / k.0
+        let tick = Int128(d.tick)
+        newPrice = order.side == .buy ? newPrice / tick * tick : (newPrice + tick - 1) / tick * tick
+        guard lots >= Int128(d.minLots), lots <= Int128(d.maxLots), newPrice > 0, let p = Int64(exactly: newPrice),
+              let q = Int64(exactly: lots) else { return nil }
+        var display = order.displayQuantity.map { Int64(clamping: Int128($0) * k.0 / k.1) }
+        if let shown = display, shown <= 0 || shown >= q { display = nil }
+        return NewOrder.limit(id: order.id, owner: order.owner, side: order.side, price: p, quantity: q, timeInForce: order.timeInForce,
+                              displayQuantity: display, postOnly: order.postOnly, selfTradePrevention: order.selfTradePrevention)
+    }
+}

@@ -1,0 +1,79 @@
+import Testing
+import Matching
+@testable import Node
+
+/// Resting orders across a split: price ÷ k to the tick in the owner's favour, quantity
+/// × k to the lot, the rounding remainder cancelled with its escrow, the epoch advanced.
+@Suite("Exchange: split adjustment of resting orders")
+struct ShareChangeAdjustmentTests {
+    typealias B = MarketBench
+    static let market: UInt32 = 2
+    static let t0 = B.monday + 22 * 3600
+
+    /// Sets AAPL's multiplier as the corporate-actions engine would when the change takes effect.
+    static func setMultiplier(_ bench: inout MarketBench, _ multiplier: UInt128) {
+        var token = bench.state.token(B.aapl)!
+        token.multiplier = multiplier
+        bench.state.setToken(B.aapl, token)
+    }
+
+    @Test func twoForOneSplitTakingEffectAdjustsTheBook() throws {
+        var bench = B()
+        _ = try bench.block(at: Self.t0, [
+            (0, B.place(Self.market, .buy, "190.01", "10")), (1, B.place(Self.market, .sell, "200.01", "3.001")),
+            (0, B.place(Self.market, .buy, "150.00", "2", display: "1")),
+        ])
+        let usdBefore = bench.balance(0, B.usd)
+        // The issuer schedules a 2-for-1 split; the first block at or after its time applies it.
+        _ = try bench.state.scheduleMultiplierChange(
+            caller: ChainFixture.genesis.roles.issuer, token: B.aapl, newMultiplier: 2 * MarketDefinition.shareUnit,
+            effectiveAt: Self.t0 + 10, nonce: 1, prior: MarketDefinition.shareUnit, block: BlockContext(number: 2, timestamp: Self.t0 + 1))
+        _ = bench.state.takeDirtyKeys()
+        #expect(bench.state.multiplierEpoch(of: B.aapl) == 0)
+        let stale = try bench.block(at: Self.t0 + 11, [(0, B.place(Self.market, .buy, "90.00", "1", epoch: 0))])
+        #expect(bench.state.multiplierEpoch(of: B.aapl) == 1)
+        let book = bench.market(Self.market).session.book
+        // 190.01 / 2 = 95.005: a bid rounds down to 95.00; 200.01 / 2 = 100.005: an ask rounds up to 100.01.
+        #expect(book.order(1)?.price == 95_000_000 && book.order(1)?.remaining == 20_000)
+        #expect(book.order(2)?.price == 100_010_000 && book.order(2)?.remaining == 6_002)
+        #expect(book.order(3)?.price == 75_000_000 && book.order(3)?.remaining == 4_000 && book.order(3)?.displayQuantity == 2_000)
+        // Priority is kept: the two bids in their old order.
+        #expect(book.restingOrders(on: .buy).map(\.id) == [1, 3])
+        // Bid escrow shrinks to the new notional plus fee: 1900.00 + 0.57, and 300.00 + 0.09.
+        let lock1 = bench.state.exchangeOrders[ExchangeOrderKey(market: Self.market, id: 1)]!.locked
+        #expect(lock1 == 1_900_570_000)
+        #expect(bench.balance(0, B.usd) == usdBefore + (1_900_670_030 - 1_900_570_000))
+        // The ask's 3.001 raw shares are now 6.002 shares: nothing to release.
+        #expect(bench.state.exchangeOrders[ExchangeOrderKey(market: Self.market, id: 2)]!.locked == 3_001 * B.share / 1_000)
+        #expect(bench.market(Self.market).multiplierEpoch == 1)
+        // An order priced for the old epoch is refused; the new epoch is accepted.
+        #expect(!stale[0].succeeded && stale[0].revertReason.contains("multiplier epoch 0"))
+        let fresh = try bench.block(at: Self.t0 + 12, [(0, B.place(Self.market, .buy, "90.00", "1", epoch: 1))])
+        #expect(fresh[0].succeeded)
+    }
+
+    @Test func threeForTwoCancelsTheRoundingRemainder() throws {
+        var bench = B()
+        _ = try bench.block(at: Self.t0, [(0, B.place(Self.market, .buy, "100.00", "0.003")), (1, B.place(Self.market, .sell, "120.00", "0.001"))])
+        Self.setMultiplier(&bench, 3 * MarketDefinition.shareUnit / 2)
+        _ = try bench.state.adjustOrdersForShareChange(
+            asset: B.aapl, numerator: 3, denominator: 2, block: BlockContext(number: 9, timestamp: Self.t0 + 1))
+        let book = bench.market(Self.market).session.book
+        // 3 lots × 1.5 = 4.5: 4 lots rest, half a lot is cancelled; 100 × 2/3 = 66.666… → 66.66.
+        #expect(book.order(1)?.remaining == 4 && book.order(1)?.price == 66_660_000)
+        let amounts = MarketAmounts(definition: bench.market(Self.market).definition, multiplier: 3 * MarketDefinition.shareUnit / 2)
+        #expect(bench.state.exchangeOrders[ExchangeOrderKey(market: Self.market, id: 1)]!.locked == amounts.bidLock(price: 66_660_000, lots: 4))
+        // 1 lot × 1.5 = 1 lot; 120 × 2/3 = 80.00 exactly.
+        #expect(book.order(2)?.remaining == 1 && book.order(2)?.price == 80_000_000)
+        // Escrow equals what the resting orders need, to the unit.
+        let needed = bench.state.exchangeOrders.values.filter { $0.side == .buy }.reduce(UInt128(0)) { $0 + $1.locked }
+        #expect(bench.balance(SystemAddress.exchange, B.usd) == needed)
+    }
+
+    @Test func refusesAZeroRatio() {
+        var bench = B()
+        #expect(throws: Revert.self) {
+            try bench.state.adjustOrdersForShareChange(asset: B.aapl, numerator: 0, denominator: 1, block: BlockContext(number: 1, timestamp: Self.t0))
+        }
+    }
+}
