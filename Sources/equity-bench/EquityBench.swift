@@ -19,5 +19,6 @@ struct EquityBench: AsyncParsableCommand {
             RocksDBCrashWriter.self,
             TransactionPrimitives.Command.self,
             ReconcileBenchmark.self,
+            DividendBenchmark.self,
         ])
 }

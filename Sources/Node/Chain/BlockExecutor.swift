@@ -65,6 +65,7 @@ public enum BlockExecutor {
     public static func execute(
         _ transactions: [VerifiedTransaction], state: inout WorldState, block: BlockContext, gasLimit: UInt64
     ) throws(BlockExecutionError) -> [Receipt] {
+        CorporateActions.beginBlock(&state, block)
         var receipts: [Receipt] = []
         receipts.reserveCapacity(transactions.count)
         var cumulative: UInt64 = 0

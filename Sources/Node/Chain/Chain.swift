@@ -142,6 +142,7 @@ public actor Chain {
         }
         if openTransactions.isEmpty { openTimestamp = max(head.timestamp, now) }
         let context = BlockContext(number: head.number + 1, timestamp: openTimestamp, chainId: genesis.chainId)
+        if openTransactions.isEmpty { CorporateActions.beginBlock(&state, context) }
         let mark = state.checkpoint()
         let receipt = try BlockExecutor.apply(tx, index: UInt32(openTransactions.count), cumulativeGasUsed: openGasUsed,
                                               state: &state, block: context, gasLimit: genesis.gasLimit)
@@ -174,6 +175,7 @@ public actor Chain {
         if let failure { throw failure }
         guard !openTransactions.isEmpty || configuration.sealsEmptyBlocks else { return nil }
         let timestamp = openTransactions.isEmpty ? max(head.timestamp, now) : openTimestamp
+        if openTransactions.isEmpty { CorporateActions.beginBlock(&state, BlockContext(number: head.number + 1, timestamp: timestamp, chainId: genesis.chainId)) }
         let changes = Self.apply(state.takeDirtyKeys(), of: state, to: &tree)
         var bloom = LogsBloom()
         for r in openReceipts { bloom.formUnion(r.bloom) }
@@ -282,6 +284,7 @@ public actor Chain {
         let mark = state.checkpoint()
         defer { state.revert(to: mark) }
         let context = BlockContext(number: head.number + 1, timestamp: max(head.timestamp, now), chainId: genesis.chainId)
+        CorporateActions.beginBlock(&state, context)
         return try CallDispatcher.call(&state, sender: from, to: to, data: data, block: context).output
     }
 }

@@ -10,6 +10,7 @@ public enum CallDispatcher {
     ) throws(Revert) -> CallResult {
         if let token = state.token(to) { return try tokenCall(&state, token, sender: sender, at: to, data: data, block: block) }
         if to == SystemAddress.compliance { return try complianceCall(&state, sender: sender, data: data, block: block) }
+        if to == SystemAddress.dividends { return try dividendsCall(&state, sender: sender, data: data, block: block) }
         if to == SystemAddress.reserves { return try ReservesInterface.execute(&state, sender: sender, data: data, block: block) }
         return CallResult(output: [])
     }
@@ -22,6 +23,7 @@ public enum CallDispatcher {
     /// The execution gas of `data` at `to`: the selected function's cost (see `GasSchedule`).
     public static func executionGas(_ state: WorldState, to: Address, data: [UInt8]) -> UInt64 {
         guard hasCode(state, at: to), let selector = ABISelector(calldata: data) else { return 0 }
+        if to == SystemAddress.dividends { return DividendsInterface.executionGas(selector: selector, data: data) }
         return gasBySelector[selector] ?? GasSchedule.Execution.view
     }
 
@@ -33,6 +35,7 @@ public enum CallDispatcher {
             ERC20.transferFrom.selector: G.transferFrom, ShareTokenInterface.mint.selector: G.mint,
             ShareTokenInterface.burn.selector: G.burn, ShareTokenInterface.redeem.selector: G.redeem,
             c.forcedTransfer.selector: G.forcedTransfer, c.recoverWallet.selector: G.walletRecovery,
+            MultiplierInterface.transferWithEpoch.selector: G.transfer,
             ReservesInterface.attest.selector: G.reserveAttestation,
         ]
         for f in [c.registerIdentity, c.removeWallet, c.setCountryRules, c.freeze, c.unfreeze, c.freezePartial,
@@ -42,7 +45,7 @@ public enum CallDispatcher {
         return table
     }()
 
-    private static func output(_ function: ABIFunction, _ values: [ABIValue]) -> [UInt8] {
+    static func output(_ function: ABIFunction, _ values: [ABIValue]) -> [UInt8] {
         // Output values are built here to match the declared output types.
         try! function.encodeOutput(values)
     }
@@ -62,6 +65,8 @@ public enum CallDispatcher {
             throw Revert(data.isEmpty ? "tokens do not accept plain transfers; call transfer(address,uint256)" : "calldata shorter than a selector")
         }
         let t = ShareTokenInterface.self
+        // Amounts at this boundary are share units; the ledger moves raw units.
+        let scaled = token.multiplier != ShareUnits.unit
         switch selector {
         case ERC20.transfer.selector:
             let (to, amount): (Address, UInt128)
@@ -69,34 +74,38 @@ public enum CallDispatcher {
                 let a = try CallArguments(ERC20.transfer, calldata: data)
                 (to, amount) = (try a.address(0), try a.amount(1))
             }
-            let events = try state.transfer(token: address, from: sender, to: to, amount: amount, time: block.timestamp)
-            return CallResult(output: returnsTrue, events: events)
+            let raw = scaled ? try state.rawUnitsToMove(token: address, from: sender, shares: amount, argument: "amount") : amount
+            let events = try state.transfer(token: address, from: sender, to: to, amount: raw, time: block.timestamp)
+            return CallResult(output: returnsTrue, events: scaled ? state.eventsInShares(events) : events)
         case ERC20.approve.selector:
             let (spender, amount): (Address, UInt128)
             if let fast = ERC20WriteArguments.approve(data) { (spender, amount) = fast } else {
                 let a = try CallArguments(ERC20.approve, calldata: data)
                 (spender, amount) = (try a.address(0), try a.saturatingAmount(1))
             }
-            let events = try state.approve(token: address, owner: sender, spender: spender, amount: amount)
-            return CallResult(output: returnsTrue, events: events)
+            let raw = scaled && amount != .max ? try state.rawUnits(token: address, shares: amount, argument: "amount") : amount
+            let events = try state.approve(token: address, owner: sender, spender: spender, amount: raw)
+            return CallResult(output: returnsTrue, events: scaled ? state.eventsInShares(events) : events)
         case ERC20.transferFrom.selector:
             let (from, to, amount): (Address, Address, UInt128)
             if let fast = ERC20WriteArguments.transferFrom(data) { (from, to, amount) = fast } else {
                 let a = try CallArguments(ERC20.transferFrom, calldata: data)
                 (from, to, amount) = (try a.address(0), try a.address(1), try a.amount(2))
             }
+            let raw = scaled ? try state.rawUnitsToMove(token: address, from: from, shares: amount, argument: "amount") : amount
             let events = try state.transferFrom(
-                token: address, spender: sender, from: from, to: to, amount: amount, time: block.timestamp)
-            return CallResult(output: returnsTrue, events: events)
+                token: address, spender: sender, from: from, to: to, amount: raw, time: block.timestamp)
+            return CallResult(output: returnsTrue, events: scaled ? state.eventsInShares(events) : events)
         case ERC20.balanceOf.selector:
             let a = try CallArguments(ERC20.balanceOf, calldata: data)
-            return try CallResult(output: output(ERC20.balanceOf, [.amount(state.account(a.address(0)).balance(address))]))
+            let raw = try state.account(a.address(0)).balance(address)
+            return CallResult(output: output(ERC20.balanceOf, [.uint(ShareUnits.shares(raw: raw, multiplier: token.multiplier))]))
         case ERC20.allowance.selector:
             let a = try CallArguments(ERC20.allowance, calldata: data)
             let allowed = try state.allowance(AllowanceKey(token: address, owner: a.address(0), spender: a.address(1)))
-            return CallResult(output: output(ERC20.allowance, [.uint(allowed == .max ? .max : UInt256(allowed))]))
+            return CallResult(output: output(ERC20.allowance, [.uint(allowed == .max ? .max : ShareUnits.shares(raw: allowed, multiplier: token.multiplier))]))
         case ERC20.totalSupply.selector:
-            return CallResult(output: output(ERC20.totalSupply, [.amount(token.totalSupply)]))
+            return CallResult(output: output(ERC20.totalSupply, [.uint(ShareUnits.shares(raw: token.totalSupply, multiplier: token.multiplier))]))
         case ERC20.decimals.selector:
             return CallResult(output: output(ERC20.decimals, [.uint(UInt256(UInt64(token.decimals)))]))
         case ERC20.symbol.selector:
@@ -105,21 +114,25 @@ public enum CallDispatcher {
             return CallResult(output: output(ERC20.name, [.string(token.name)]))
         case t.mint.selector:
             let a = try CallArguments(t.mint, calldata: data)
-            let events = try state.mint(token: address, caller: sender, to: a.address(0), amount: a.amount(1), depositId: a.bytes32(2), block: block)
-            return CallResult(output: output(t.mint, success), events: events)
+            let raw = try state.rawUnits(token: address, shares: a.amount(1), argument: "amount")
+            let events = try state.mint(token: address, caller: sender, to: a.address(0), amount: raw, depositId: a.bytes32(2), block: block)
+            return CallResult(output: output(t.mint, success), events: scaled ? state.eventsInShares(events) : events)
         case t.burn.selector:
             let a = try CallArguments(t.burn, calldata: data)
-            let events = try state.burn(token: address, caller: sender, from: a.address(0), amount: a.amount(1))
-            return CallResult(output: output(t.burn, success), events: events)
+            let raw = try state.rawUnitsToMove(token: address, from: a.address(0), shares: a.amount(1), argument: "amount")
+            let events = try state.burn(token: address, caller: sender, from: a.address(0), amount: raw)
+            return CallResult(output: output(t.burn, success), events: scaled ? state.eventsInShares(events) : events)
         case t.redeem.selector:
             let a = try CallArguments(t.redeem, calldata: data)
             let id = state.system.nextRedemptionId
-            let events = try state.redeem(token: address, holder: sender, amount: a.amount(0), brokerageAccountRef: a.string(1), block: block)
-            return CallResult(output: output(t.redeem, [.uint(UInt256(id))]), events: events)
+            let raw = try state.rawUnitsToMove(token: address, from: sender, shares: a.amount(0), argument: "amount")
+            let events = try state.redeem(token: address, holder: sender, amount: raw, brokerageAccountRef: a.string(1), block: block)
+            return CallResult(output: output(t.redeem, [.uint(UInt256(id))]), events: scaled ? state.eventsInShares(events) : events)
         case t.preTransferCheck.selector, t.detectTransferRestriction.selector:
             let isERC1404 = selector == t.detectTransferRestriction.selector
             let a = try CallArguments(isERC1404 ? t.detectTransferRestriction : t.preTransferCheck, calldata: data)
-            let r = try TransferCompliance.check(state, token: address, from: a.address(0), to: a.address(1), amount: a.amount(2), time: block.timestamp)
+            let raw = try state.rawUnitsToMove(token: address, from: a.address(0), shares: a.amount(2), argument: "amount")
+            let r = try TransferCompliance.check(state, token: address, from: a.address(0), to: a.address(1), amount: raw, time: block.timestamp)
             let code = ABIValue.uint(UInt256(UInt64(r.rawValue)))
             return CallResult(output: isERC1404 ? output(t.detectTransferRestriction, [code])
                                                 : output(t.preTransferCheck, [code, .string(r.message)]))
@@ -135,7 +148,8 @@ public enum CallDispatcher {
             return CallResult(output: output(t.cusip, [.string(token.cusip)]))
         case t.frozenBalanceOf.selector:
             let a = try CallArguments(t.frozenBalanceOf, calldata: data)
-            return try CallResult(output: output(t.frozenBalanceOf, [.amount(state.account(a.address(0)).position(address).frozen)]))
+            let frozen = try state.account(a.address(0)).position(address).frozen
+            return CallResult(output: output(t.frozenBalanceOf, [.amount(state.shareUnits(token: address, raw: frozen))]))
         case t.isFrozen.selector:
             let a = try CallArguments(t.isFrozen, calldata: data)
             return try CallResult(output: output(t.isFrozen, [.bool(state.account(a.address(0)).position(address).isFullyFrozen)]))
@@ -143,7 +157,7 @@ public enum CallDispatcher {
             let paused = token.paused.contains(.transfers) || state.system.paused.contains(.transfers)
             return CallResult(output: output(t.paused, [.bool(paused)]))
         default:
-            throw Revert("unknown function selector \(selector) for token \(token.symbol)")
+            return try multiplierCall(&state, token, sender: sender, at: address, selector: selector, data: data, block: block)
         }
     }
 
@@ -181,7 +195,8 @@ public enum CallDispatcher {
             let freezing = selector == c.freezePartial.selector
             function = freezing ? c.freezePartial : c.unfreezePartial
             let a = try CallArguments(function, calldata: data)
-            events = try state.changePartialFreeze(caller: sender, token: a.address(0), wallet: a.address(1), amount: a.amount(2),
+            let raw = try state.rawUnits(token: a.address(0), shares: a.amount(2), argument: "amount")
+            events = try state.changePartialFreeze(caller: sender, token: a.address(0), wallet: a.address(1), amount: raw,
                                                    freeze: freezing, reason: a.string(3))
         case c.pause.selector, c.unpause.selector:
             let pausing = selector == c.pause.selector
@@ -192,8 +207,9 @@ public enum CallDispatcher {
         case c.forcedTransfer.selector:
             function = c.forcedTransfer
             let a = try CallArguments(function, calldata: data)
+            let raw = try state.rawUnitsToMove(token: a.address(0), from: a.address(1), shares: a.amount(3), argument: "amount")
             events = try state.forcedTransfer(caller: sender, token: a.address(0), from: a.address(1), to: a.address(2),
-                                              amount: a.amount(3), reason: a.string(4), time: block.timestamp)
+                                              amount: raw, reason: a.string(4), time: block.timestamp)
         case c.recoverWallet.selector:
             function = c.recoverWallet
             let a = try CallArguments(function, calldata: data)
@@ -211,6 +227,7 @@ public enum CallDispatcher {
         default:
             throw Revert("unknown function selector \(selector) for the compliance registry")
         }
-        return CallResult(output: output(function, success), events: events)
+        // Token amounts in the events are share units, as the calls take them.
+        return CallResult(output: output(function, success), events: state.eventsInShares(events))
     }
 }

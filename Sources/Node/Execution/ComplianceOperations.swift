@@ -23,6 +23,7 @@ extension WorldState {
         guard !investorId.isEmpty, investorId.utf8.count <= 64 else { throw Revert("investor id must be 1 to 64 bytes") }
         guard Self.validCountry(country) else { throw Revert("country must be an ISO 3166-1 alpha-2 code") }
         guard wallet != .zero else { throw Revert("wallet is the zero address") }
+        guard !SystemAddress.fundAccounts.contains(wallet) else { throw Revert("wallet is a system account") }
         if let owner = walletInvestors[wallet], owner != investorId {
             throw Revert("wallet already belongs to investor \(owner)")
         }
@@ -108,6 +109,7 @@ extension WorldState {
         let info = try requireToken(token)
         guard to != .zero else { throw Revert(.recipientIsZeroAddress) }
         guard !reason.isEmpty else { throw Revert("a forced transfer needs a reason") }
+        guard !SystemAddress.fundAccounts.contains(from) else { throw Revert("cannot force a transfer out of a system account") }
         let p = account(from).position(token)
         guard p.balance >= amount else { throw Revert(.insufficientBalance) }
         if info.kind == .share, let r = TransferCompliance.recipientRestriction(self, info, to, time) { throw Revert(r) }

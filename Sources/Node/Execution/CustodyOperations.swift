@@ -28,6 +28,7 @@ extension WorldState {
         }
         let (supply, overflow) = info.totalSupply.addingReportingOverflow(amount)
         guard !overflow else { throw Revert("total supply would overflow") }
+        try requireDividendFunding(token: token, newSupply: supply)
         info.totalSupply = supply
         setToken(token, info)
         updatePosition(to, token) { $0.balance += amount }
@@ -40,6 +41,7 @@ extension WorldState {
     public mutating func burn(token: Address, caller: Address, from: Address, amount: UInt128) throws(Revert) -> [LedgerEvent] {
         try requireCustodian(caller)
         var info = try shareOrCashToken(token)
+        guard !SystemAddress.fundAccounts.contains(from) else { throw Revert("cannot burn from a system account") }
         guard account(from).balance(token) >= amount else { throw Revert(.insufficientBalance) }
         info.totalSupply -= amount
         setToken(token, info)

@@ -33,6 +33,13 @@ public enum GasSchedule {
         public static let complianceAdmin: UInt64 = 10_000
         public static let forcedTransfer: UInt64 = 20_000
         public static let walletRecovery: UInt64 = 40_000
+        public static let declareDividend: UInt64 = 60_000
+        public static let claimDividend: UInt64 = 40_000
+        /// `pushDividend`: this per call plus `pushDividendPerHolder` per listed holder.
+        public static let pushDividend: UInt64 = 20_000
+        public static let pushDividendPerHolder: UInt64 = 25_000
+        public static let reclaimDividend: UInt64 = 30_000
+        public static let scheduleMultiplierChange: UInt64 = 40_000
         /// `attest` on the reserves contract: a signature recovery and one stored record.
         public static let reserveAttestation: UInt64 = 40_000
     }

@@ -20,6 +20,8 @@ public enum LedgerEvent: Sendable, Equatable {
     case identityChanged(investorId: String, wallet: Address)
     /// A token's country rules changed.
     case countryRulesChanged(token: Address)
+    /// A dividend or multiplier action (logged by `SystemAddress.dividends`).
+    case corporateAction(CorporateActionEvent)
     /// The custodian's reserve attestation for a share token was accepted.
     case reserveAttested(ReserveAttestation, signer: Address)
 }

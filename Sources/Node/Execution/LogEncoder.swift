@@ -31,6 +31,9 @@ public enum LogEncoder {
         case .identityChanged(let investorId, let wallet):
             return encode(ComplianceInterface.identityChangedEvent, at: SystemAddress.compliance,
                           [.address(wallet), .string(investorId)])
+        case .corporateAction(let e):
+            let (event, values) = DividendsInterface.log(e)
+            return encode(event, at: SystemAddress.dividends, values)
         case .reserveAttested(let a, let signer):
             return encode(ReservesInterface.reserveAttestedEvent, at: SystemAddress.reserves, [
                 .address(a.asset), .address(signer), .string(a.isin), .string(a.statementId), .fixedBytes(a.statementSHA256.bytes),

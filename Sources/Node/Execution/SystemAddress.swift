@@ -7,6 +7,18 @@ public enum SystemAddress {
     /// (`ReservesInterface`).
     public static let reserves = Address(w0: 0, w1: 0, w2: 0x1004)
 
+    /// The corporate-actions contract: dividends (it holds their USD) and multiplier
+    /// changes (`DividendsInterface`).
+    public static let dividends = Address(w0: 0, w1: 0, w2: 0x1003)
+
+    /// Dividend withholding: an account without a key or code that holds the USD
+    /// withheld from dividend payments.
+    public static let withholding = Address(w0: 0, w1: 0, w2: 0x1005)
+
+    /// Accounts that hold funds for others (declared dividends, withheld tax): no role
+    /// may register, burn from or force a transfer out of them.
+    public static let fundAccounts: Set<Address> = [dividends, withholding]
+
     /// Every system address.
-    public static let all: [Address] = [compliance, reserves]
+    public static let all: [Address] = [compliance, dividends, reserves]
 }

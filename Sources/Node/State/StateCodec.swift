@@ -84,7 +84,7 @@ public enum StateCodec {
 
     // MARK: Decoding
 
-    private static func fields(_ bytes: [UInt8]) throws(Failure) -> RLPReader {
+    static func fields(_ bytes: [UInt8]) throws(Failure) -> RLPReader {
         var outer = RLPReader(bytes)
         do {
             let list = try outer.readList()
@@ -93,20 +93,20 @@ public enum StateCodec {
         } catch { throw Failure(error) }
     }
 
-    private static func run<T>(_ body: () throws(RLPError) -> T) throws(Failure) -> T {
+    static func run<T>(_ body: () throws(RLPError) -> T) throws(Failure) -> T {
         do { return try body() } catch { throw Failure(error) }
     }
 
-    private static func readAmount(_ r: inout RLPReader) throws(RLPError) -> UInt128 {
+    static func readAmount(_ r: inout RLPReader) throws(RLPError) -> UInt128 {
         guard let v = try r.readUInt256().uint128 else { throw .integerTooLarge(maxBytes: 16) }
         return v
     }
 
-    private static func readString(_ r: inout RLPReader) throws(RLPError) -> String {
+    static func readString(_ r: inout RLPReader) throws(RLPError) -> String {
         String(decoding: try r.readBytes(), as: UTF8.self)
     }
 
-    private static func readUInt8(_ r: inout RLPReader) throws(RLPError) -> UInt8 {
+    static func readUInt8(_ r: inout RLPReader) throws(RLPError) -> UInt8 {
         let v = try r.readUInt64()
         guard v <= UInt64(UInt8.max) else { throw .integerTooLarge(maxBytes: 1) }
         return UInt8(v)

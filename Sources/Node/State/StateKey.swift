@@ -18,6 +18,8 @@ public enum StateKey: Hashable, Sendable, Comparable {
     case redemption(UInt64)
     /// Roles, global pause and counters.
     case system
+    /// Dividends and multiplier changes (tags 0x09–0x0F).
+    case corporate(CorporateKey)
     /// The latest reserve attestation of a share token, by token address.
     case reserveAttestation(Address)
 
@@ -38,12 +40,14 @@ public enum StateKey: Hashable, Sendable, Comparable {
         case .deposit(let id): return [Tag.deposit.rawValue] + id.bytes
         case .redemption(let id): return [Tag.redemption.rawValue] + withUnsafeBytes(of: id.bigEndian, Array.init)
         case .system: return [Tag.system.rawValue]
+        case .corporate(let k): return k.encoded
         case .reserveAttestation(let a): return [Tag.reserveAttestation.rawValue] + a.bytes
         }
     }
 
     /// Parses a stored key; nil for bytes that are no state key.
     public init?(encoded: [UInt8]) {
+        if let k = CorporateKey(encoded: encoded) { self = .corporate(k); return }
         guard let first = encoded.first, let tag = Tag(rawValue: first) else { return nil }
         let body = encoded.dropFirst()
         switch tag {
@@ -67,17 +71,18 @@ public enum StateKey: Hashable, Sendable, Comparable {
     /// The state tree path of this key.
     public var path: Bytes32 { Keccak256.hash(encoded) }
 
-    private var tag: Tag {
+    private var tagByte: UInt8 {
         switch self {
-        case .account: return .account
-        case .token: return .token
-        case .allowance: return .allowance
-        case .investor: return .investor
-        case .wallet: return .wallet
-        case .deposit: return .deposit
-        case .redemption: return .redemption
-        case .system: return .system
-        case .reserveAttestation: return .reserveAttestation
+        case .corporate(let k): return k.tag
+        case .account: return Tag.account.rawValue
+        case .token: return Tag.token.rawValue
+        case .allowance: return Tag.allowance.rawValue
+        case .investor: return Tag.investor.rawValue
+        case .wallet: return Tag.wallet.rawValue
+        case .deposit: return Tag.deposit.rawValue
+        case .redemption: return Tag.redemption.rawValue
+        case .system: return Tag.system.rawValue
+        case .reserveAttestation: return Tag.reserveAttestation.rawValue
         }
     }
 
@@ -91,7 +96,8 @@ public enum StateKey: Hashable, Sendable, Comparable {
         case let (.investor(x), .investor(y)): return x.utf8.lexicographicallyPrecedes(y.utf8)
         case let (.deposit(x), .deposit(y)): return x < y
         case let (.redemption(x), .redemption(y)): return x < y
-        default: return a.tag.rawValue < b.tag.rawValue
+        case let (.corporate(x), .corporate(y)): return x < y
+        default: return a.tagByte < b.tagByte
         }
     }
 }

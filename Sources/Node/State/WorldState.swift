@@ -14,6 +14,8 @@ public struct WorldState: Sendable {
     public private(set) var deposits: [Bytes32: Deposit] = [:]
     public private(set) var redemptions: [UInt64: Redemption] = [:]
     public private(set) var system: SystemState
+    /// Dividends, multiplier changes and their bookkeeping (docs/corporate-actions.md).
+    public private(set) var corporate = CorporateActionsState()
     /// The latest reserve attestation per share token.
     public private(set) var reserveAttestations: [Address: PostedReserveAttestation] = [:]
 
@@ -34,6 +36,7 @@ public struct WorldState: Sendable {
         case deposit(Bytes32, Deposit?)
         case redemption(UInt64, Redemption?)
         case system(SystemState)
+        case corporate(CorporateActionsState.Undo)
         case reserveAttestation(Address, PostedReserveAttestation?)
     }
 
@@ -65,6 +68,7 @@ public struct WorldState: Sendable {
     /// Applies `change` to an account's position in `token`. An existing account is
     /// changed in place and only the old position is journaled, so a balance update
     /// copies no positions array.
+    /// A balance change is reported to the token's dividend accumulator.
     public mutating func updatePosition(_ address: Address, _ token: Address, _ change: (inout TokenPosition) -> Void) {
         guard let index = accounts.index(forKey: address) else {
             var state = AccountState()
@@ -72,6 +76,7 @@ public struct WorldState: Sendable {
             change(&position)
             state.setPosition(position)
             setAccount(address, state)
+            if position.balance != 0 { dividendBalanceChanged(holder: address, token: token, from: 0, to: position.balance) }
             return
         }
         let old = accounts.values[index].position(token)
@@ -81,6 +86,9 @@ public struct WorldState: Sendable {
         accounts.values[index].setPosition(position)
         if accounts.values[index].isEmpty { accounts.remove(at: index) }
         dirty.insert(.account(address))
+        if position.balance != old.balance {
+            dividendBalanceChanged(holder: address, token: token, from: old.balance, to: position.balance)
+        }
     }
 
     /// Advances an account's nonce by one (a transaction was included), in place.
@@ -166,6 +174,13 @@ public struct WorldState: Sendable {
         dirty.insert(.system)
     }
 
+    /// Applies one corporate-action write: `write` changes `corporate` and returns
+    /// the undo record, which is journaled; `key` is marked dirty.
+    mutating func writeCorporate(_ key: CorporateKey, _ write: (inout CorporateActionsState) -> CorporateActionsState.Undo) {
+        journal.append(.corporate(write(&corporate)))
+        dirty.insert(.corporate(key))
+    }
+
     // MARK: Transactions and blocks
 
     /// A point to revert to: the journal's length.
@@ -186,6 +201,7 @@ public struct WorldState: Sendable {
             case .deposit(let k, let v): deposits[k] = v
             case .redemption(let k, let v): redemptions[k] = v
             case .system(let v): system = v
+            case .corporate(let u): corporate.undo(u)
             case .reserveAttestation(let k, let v): reserveAttestations[k] = v
             }
         }
@@ -216,6 +232,7 @@ public struct WorldState: Sendable {
         case .deposit(let id): return deposits[id].map(StateCodec.encode)
         case .redemption(let id): return redemptions[id].map(StateCodec.encode)
         case .system: return StateCodec.encode(system)
+        case .corporate(let k): return corporate.encodedValue(k)
         case .reserveAttestation(let a): return reserveAttestations[a].map(StateCodec.encode)
         }
     }
@@ -232,6 +249,7 @@ public struct WorldState: Sendable {
         case .deposit(let id): deposits[id] = try StateCodec.decodeDeposit(value)
         case .redemption(let id): redemptions[id] = try StateCodec.decodeRedemption(value)
         case .system: system = try StateCodec.decodeSystem(value)
+        case .corporate(let k): try corporate.load(k, value)
         case .reserveAttestation(let a):
             let posted = try StateCodec.decodeReserveAttestation(value)
             guard posted.attestation.asset == a else { throw StateCodec.Failure("reserve attestation stored under another asset's key") }

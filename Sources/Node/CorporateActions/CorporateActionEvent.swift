@@ -1,0 +1,18 @@
+/// What a corporate action did, as logged by the dividends contract
+/// (`SystemAddress.dividends`); carried by `LedgerEvent.corporateAction`.
+///
+/// Record points and multiplier changes take effect at the start of a block, outside
+/// any transaction, so they have no log: `dividend(id)` and the token's
+/// `uiMultiplier()`/`multiplierNonce()` show them (docs/corporate-actions.md).
+public enum CorporateActionEvent: Sendable, Equatable {
+    /// `DividendDeclared(uint64 indexed id, address indexed token, uint256 amountPerShare, uint64 recordTime, uint64 payTime, uint256 funded)`.
+    case dividendDeclared(id: UInt64, token: Address, amountPerShare: UInt128, recordTime: UInt64, payTime: UInt64, funded: UInt128)
+    /// `DividendClaimed(uint64 indexed id, address indexed holder, uint256 gross, uint256 withheld, uint256 net)`: the holder claimed.
+    case dividendClaimed(id: UInt64, holder: Address, gross: UInt128, withheld: UInt128, net: UInt128)
+    /// `DividendPaid(uint64 indexed id, address indexed holder, uint256 gross, uint256 withheld, uint256 net)`: the custodian pushed it.
+    case dividendPaid(id: UInt64, holder: Address, gross: UInt128, withheld: UInt128, net: UInt128)
+    /// `DividendReclaimed(uint64 indexed id, address indexed funder, uint256 amount)`.
+    case dividendReclaimed(id: UInt64, funder: Address, amount: UInt128)
+    /// `MultiplierScheduled(address indexed token, uint64 indexed nonce, uint256 prior, uint256 multiplier, uint64 effectiveAt)`.
+    case multiplierScheduled(token: Address, nonce: UInt64, prior: UInt128, multiplier: UInt128, effectiveAt: UInt64)
+}
