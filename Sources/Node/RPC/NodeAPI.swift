@@ -21,7 +21,7 @@ public struct NodeAPI: Sendable {
         "eth_getTransactionCount", "eth_gasPrice", "eth_maxPriorityFeePerGas", "eth_feeHistory", "eth_estimateGas",
         "eth_call", "eth_getCode", "eth_sendRawTransaction", "eth_getTransactionByHash", "eth_getTransactionReceipt",
         "eth_getLogs", "equity_assets", "equity_getPosition", "equity_getIdentity", "equity_preTransferCheck",
-        "equity_getRedemptions", "equity_getEntitlements", "equity_getReserves",
+        "equity_getRedemptions", "equity_getDeposit", "equity_getEntitlements", "equity_getReserves",
     ]
 
     /// Runs one method.
