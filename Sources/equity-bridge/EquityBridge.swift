@@ -5,7 +5,7 @@ import ArgumentParser
 struct EquityBridge: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "equity-bridge",
-        abstract: "Reconcile the custody book with the chain; mint, redeem and attest reserves.",
+        abstract: "Reconcile the custody book with the chain; mint, redeem, attest reserves and pass on dividends.",
         discussion: """
             Every command takes --datadir DIR (default ~/.equity-bridge). Exit codes: 0 success \
             (reconcile: matched), 1 reconcile breaks or mints refused, 2 an error (nothing changed). \
@@ -13,6 +13,6 @@ struct EquityBridge: AsyncParsableCommand {
             """,
         subcommands: [
             InitCommand.self, KeysCommand.self, CustodyCommand.self, ReconcileCommand.self, MintCommand.self,
-            RedemptionsCommand.self, RunCommand.self,
+            RedemptionsCommand.self, AttestCommand.self, DividendsCommand.self, RunCommand.self,
         ])
 }

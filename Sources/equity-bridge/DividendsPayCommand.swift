@@ -1,0 +1,32 @@
+import ArgumentParser
+import Bridge
+
+/// `equity-bridge dividends pay`.
+struct DividendsPayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pay",
+        abstract: "After the pay time, push each declared dividend to its unpaid holders, 200 a transaction.",
+        discussion: """
+            Holders are the recipients of the token's Transfer logs with an unpaid entitlement; \
+            holders who claimed are skipped, and the chain pays nobody twice. Exit status: 0 \
+            nothing refused, 1 a push failed or is pending, 2 an error.
+            """)
+
+    @OptionGroup var data: DataDirectoryOptions
+    @OptionGroup var nodeOptions: NodeOptions
+    @OptionGroup var password: PasswordInput
+
+    func run() async throws {
+        try await CommandOutcome.run {
+            let directory = data.directory
+            let bridge = try ReserveBridge(directory: directory)
+            defer { bridge.close() }
+            let rpc = try nodeOptions.client(bridge.configuration)
+            let key = try directory.custodianKey(password: try password.read())
+            let chainId = try await rpc.chainId()
+            let report = try await bridge.payDividends(signer: CustodianSigner(key: key, chainId: chainId), rpc: rpc)
+            print(DividendText.describe(report))
+            return report.isClean ? 0 : 1
+        }
+    }
+}
