@@ -14,7 +14,10 @@ enum DividendText {
         for d in r.declared {
             lines.append("declared \(d.reference): dividend \(d.dividendId.map(String.init) ?? "?") on \(d.isin) (\(d.token ?? "?")), \(usd(d.amountPerShare)) USD per share, funded \(d.funded.map(usd) ?? "?") USD, record time \(d.recordTime.map(String.init) ?? "?"), pay time \(d.payTime.map(String.init) ?? "?")")
         }
-        for p in r.pushed { lines.append("paid \(p.reference): pushed to \(p.holders) holder(s)\(p.fullyPaid ? "; every holder of record is paid" : "")") }
+        for p in r.pushed {
+            lines.append("paid \(p.reference): pushed to \(p.holders) holder(s)" + (p.fullyPaid ? "; every holder of record is paid"
+                : "; holders of record are still unpaid (claims to come, or holders without a Transfer log: give them with --holder)"))
+        }
         for n in r.notYetPayable { lines.append("\(n.reference): payable from time \(n.payTime)") }
         for f in r.refused { lines.append("refused \(f.reference): \(f.reason)") }
         for t in r.pending { lines.append("pending \(t.key): tx \(t.transactionHash) sent, no receipt yet; the next run resolves it") }

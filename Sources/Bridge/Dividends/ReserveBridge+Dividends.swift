@@ -142,10 +142,13 @@ extension ReserveBridge {
     }
 
     /// After the pay time, pushes each declared dividend to its unpaid holders of record,
-    /// at most `pushBatch` a call. Holders are the recipients of the token's `Transfer`
-    /// logs whose `entitlementOf` shows an unpaid gross amount; the chain skips anyone
-    /// already paid (claimed or pushed), so a push sent twice pays nobody twice.
-    public func payDividends(signer: CustodianSigner, rpc: NodeRPCClient) async throws(BridgeError) -> DividendReport {
+    /// at most `pushBatch` a call. Candidates are the recipients of the token's `Transfer`
+    /// logs and `extraHolders` (holders with no log, such as genesis allocations); those
+    /// whose `entitlementOf` shows an unpaid gross amount are pushed. The chain skips anyone
+    /// already paid (claimed or pushed), so a push sent twice pays nobody twice. A receipt
+    /// is fully paid when the chain's `dividend(id)` shows every raw unit of record settled
+    /// and paid + withheld + dust == entitled.
+    public func payDividends(signer: CustodianSigner, rpc: NodeRPCClient, extraHolders: [Address] = []) async throws(BridgeError) -> DividendReport {
         var report = try await resolveDividendJournal(signer: signer, rpc: rpc)
         guard report.pending.isEmpty else { return report }
         let receipts = try storage { () throws(BridgeStorageError) in try dividendReceipts.all() }
@@ -162,7 +165,7 @@ extension ReserveBridge {
                   let token = try? Address(hex: tokenText)
             else { throw .storage(.corrupt("dividend receipt \(receipt.reference) is declared without its token or times")) }
             guard head >= payTime else { report.notYetPayable.append((receipt.reference, payTime)); continue }
-            let unpaid = try await unpaidHolders(dividend: id, token: token, rpc: rpc)
+            let unpaid = try await unpaidHolders(dividend: id, token: token, extra: extraHolders, rpc: rpc)
             var pushed = 0, failed = false
             for start in stride(from: 0, to: unpaid.count, by: Self.pushBatch) {
                 let batch = Array(unpaid[start..<min(unpaid.count, start + Self.pushBatch)])
@@ -182,8 +185,7 @@ extension ReserveBridge {
                 if failed { break }
             }
             receipt.pushedHolders += pushed
-            let left = failed ? unpaid : try await unpaidHolders(dividend: id, token: token, rpc: rpc)
-            receipt.fullyPaid = left.isEmpty
+            receipt.fullyPaid = try await isFullyPaid(dividend: id, rpc: rpc)
             try storage { () throws(BridgeStorageError) in try dividendReceipts.write(receipt) }
             report.pushed.append((receipt.reference, pushed, receipt.fullyPaid))
         }
@@ -268,11 +270,25 @@ extension ReserveBridge {
         return nil
     }
 
+    /// Whether every holder of record of dividend `id` is paid: all raw units of record
+    /// settled (`dustKnown`) and paid net + withheld + dust == entitled.
+    private func isFullyPaid(dividend id: UInt64, rpc: NodeRPCClient) async throws(BridgeError) -> Bool {
+        let v: [ABIValue]
+        do { v = try await rpc.view(DividendsInterface.dividend, on: SystemAddress.dividends, [.uint(UInt256(id))]) } catch { throw .node(error) }
+        guard v.count == 13, let entitled = try? v[6].amount(), let paidNet = try? v[8].amount(), let withheld = try? v[9].amount(),
+              let dustKnown = try? v[11].bool(), let dust = try? v[12].amount()
+        else { throw .node(.malformedResponse(method: "eth_call", reason: "dividend(\(id)) returned \(v.count) values")) }
+        let (paid, o1) = paidNet.addingReportingOverflow(withheld)
+        let (total, o2) = paid.addingReportingOverflow(dust)
+        return dustKnown && !o1 && !o2 && total == entitled
+    }
+
     /// Holders of `token` (recipients of its `Transfer` logs) with an unpaid entitlement to dividend `id`.
-    private func unpaidHolders(dividend id: UInt64, token: Address, rpc: NodeRPCClient) async throws(BridgeError) -> [Address] {
+    private func unpaidHolders(dividend id: UInt64, token: Address, extra: [Address], rpc: NodeRPCClient) async throws(BridgeError) -> [Address] {
         let head: UInt64
         do { head = try await rpc.blockNumber() } catch { throw .node(error) }
         var seen = Set<Address>(), candidates: [Address] = []
+        for holder in extra where seen.insert(holder).inserted { candidates.append(holder) }
         var start: UInt64 = 0
         while start <= head {
             let upper = min(head, start &+ (Self.logBlockRange - 1))
