@@ -70,6 +70,14 @@ extension ReserveBridge {
                 continue
             }
             guard let asset = byISIN[receipt.isin] else { report.refused.append((ref, DividendError.noToken(receipt.isin).description)); continue }
+            // Declared by an earlier run that crashed before recording it (its record time may be past by now).
+            if receipt.recordTime != nil, let found = try await findDeclaration(receipt, token: asset.address, from: 0, rpc: rpc) {
+                receipt.dividendId = found.id
+                receipt.token = asset.address.checksummed
+                try storage { () throws(BridgeStorageError) in try dividendReceipts.write(receipt) }
+                report.declared.append(receipt)
+                continue
+            }
             let record: UInt64, pay: UInt64
             if let given = recordTime ?? receipt.recordTime { record = given } else { record = try closeTime(of: receipt.recordDate) }
             if let given = payTime ?? receipt.payTime { pay = given } else { pay = try closeTime(of: receipt.payDate) }

@@ -137,4 +137,32 @@ struct DividendsEndToEndTests {
         let reconciled = try await s.cli.run(["reconcile"])
         #expect(reconciled.status == 0, "\(reconciled.stdout)")
     }
+
+    /// SIGKILL right after the node accepted the declaration, before the bridge recorded it:
+    /// the next run finds it declared (receipt, DividendDeclared log) and declares nothing more.
+    @Test func sigkillBetweenSendingADeclarationAndRecordingItDeclaresOnce() async throws {
+        let s = try await Setup(blockTimeMs: 250)
+        #expect(try await s.cli.run(["mint", "--password-file", s.passwordFile]).status == 0)
+        let received = try await s.cli.run(["dividends", "receive", "--reference", "DIV-AAPL-2", "--isin", "US0378331005", "--rate", "0.10",
+                                            "--cash", "510", "--record-date", "2026-01-06", "--pay-date", "2026-01-06"])
+        #expect(received.status == 0, "\(received.stderr)")
+        let head = try await s.chain.rpc.headTimestamp()
+        let times = ["--record-time", String(head + 8), "--pay-time", String(head + 9), "--password-file", s.passwordFile]
+        let crashed = try await s.cli.start(["dividends", "declare"] + times,
+                                            environment: [CrashPoint.variable: CrashPoint.declareSent.rawValue]).wait()
+        #expect(crashed.status == SIGKILL)
+
+        let resumed = try await s.cli.run(["dividends", "declare"] + times)
+        #expect(resumed.status == 0, "\(resumed.stdout)\(resumed.stderr)")
+        #expect(resumed.stdout.contains("resolved dividend-declare:DIV-AAPL-2"), "\(resumed.stdout)")
+        #expect(resumed.stdout.contains("declared DIV-AAPL-2: dividend 1 on US0378331005"), "\(resumed.stdout)")
+        let again = try await s.cli.run(["dividends", "declare"] + times)
+        #expect(again.stdout.contains("nothing to do"), "\(again.stdout)")
+        let count = try await s.chain.rpc.view(DividendsInterface.dividendCount, on: SystemAddress.dividends, [])
+        #expect(try count[0].uint256().uint64 == 1)
+        let head2 = try await s.chain.rpc.blockNumber()
+        let declarations = try await s.chain.rpc.logs(addresses: [SystemAddress.dividends],
+                                                      topics: [[DividendsInterface.dividendDeclaredEvent.topic]], blocks: 0...head2)
+        #expect(declarations.count == 1)
+    }
 }
