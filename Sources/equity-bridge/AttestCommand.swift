@@ -31,14 +31,11 @@ struct AttestCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandOutcome.run {
-            let directory = data.directory
-            let bridge = try ReserveBridge(directory: directory)
+            let bridge = try ReserveBridge(directory: data.directory)
             defer { bridge.close() }
-            let rpc = try nodeOptions.client(bridge.configuration)
-            let key = try directory.custodianKey(password: try password.read())
-            let chainId = try await rpc.chainId()
+            let (rpc, signer) = try await nodeOptions.custodian(bridge, password: password)
             let now = UInt64(max(0, Date().timeIntervalSince1970))
-            let report = try await bridge.attest(statementPath: statement, signer: CustodianSigner(key: key, chainId: chainId), rpc: rpc, now: now)
+            let report = try await bridge.attest(statementPath: statement, signer: signer, rpc: rpc, now: now)
             print(json ? AttestationText.json(report) : AttestationText.describe(report))
             return report.isComplete ? 0 : 1
         }

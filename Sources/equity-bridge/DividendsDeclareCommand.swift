@@ -29,13 +29,10 @@ struct DividendsDeclareCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandOutcome.run {
-            let directory = data.directory
-            let bridge = try ReserveBridge(directory: directory)
+            let bridge = try ReserveBridge(directory: data.directory)
             defer { bridge.close() }
-            let rpc = try nodeOptions.client(bridge.configuration)
-            let key = try directory.custodianKey(password: try password.read())
-            let chainId = try await rpc.chainId()
-            let report = try await bridge.declareDividends(signer: CustodianSigner(key: key, chainId: chainId), rpc: rpc, reference: reference,
+            let (rpc, signer) = try await nodeOptions.custodian(bridge, password: password)
+            let report = try await bridge.declareDividends(signer: signer, rpc: rpc, reference: reference,
                                                            recordTime: recordTime, payTime: payTime)
             print(DividendText.describe(report))
             return report.isClean ? 0 : 1

@@ -27,13 +27,10 @@ struct DividendsPayCommand: AsyncParsableCommand {
             for text in holder {
                 do { extra.append(try Address(hex: text)) } catch { throw CommandFailure(description: "--holder '\(text)': \(error)") }
             }
-            let directory = data.directory
-            let bridge = try ReserveBridge(directory: directory)
+            let bridge = try ReserveBridge(directory: data.directory)
             defer { bridge.close() }
-            let rpc = try nodeOptions.client(bridge.configuration)
-            let key = try directory.custodianKey(password: try password.read())
-            let chainId = try await rpc.chainId()
-            let report = try await bridge.payDividends(signer: CustodianSigner(key: key, chainId: chainId), rpc: rpc, extraHolders: extra)
+            let (rpc, signer) = try await nodeOptions.custodian(bridge, password: password)
+            let report = try await bridge.payDividends(signer: signer, rpc: rpc, extraHolders: extra)
             print(DividendText.describe(report))
             return report.isClean ? 0 : 1
         }
