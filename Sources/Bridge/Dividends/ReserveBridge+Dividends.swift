@@ -1,5 +1,4 @@
 import Custody
-import Matching
 import Node
 
 extension ReserveBridge {
@@ -11,16 +10,10 @@ extension ReserveBridge {
     /// 10^36: the accumulator's point scale (USD units × 10^36 per raw unit).
     static let pointScale: UInt128 = 1_000_000_000_000_000_000_000_000_000_000_000_000
 
-    /// The chain time of a custody date: its 16:00 America/New_York close, as Unix seconds.
-    public func closeTime(of date: SettlementDate) throws(BridgeError) -> UInt64 {
-        do {
-            let seconds = try calendar.trading.timeZone.utcSeconds(
-                date: try CivilDate(year: date.year, month: date.month, day: date.day), time: try TimeOfDay(hour: 16, minute: 0))
-            guard seconds >= 0 else { throw BridgeError.dividend(.calendar("\(date) is before 1970")) }
-            return UInt64(seconds)
-        } catch let error as BridgeError {
-            throw error
-        } catch { throw .dividend(.calendar("\(date) at 16:00 New York: \(error)")) }
+    /// The chain time of a custody date: its 16:00 America/New_York close.
+    func closeTime(of date: SettlementDate) throws(BridgeError) -> UInt64 {
+        guard let time = calendar.closeTime(of: date) else { throw .dividend(.calendar("\(date) at 16:00 New York is not a time the chain can hold")) }
+        return time
     }
 
     /// Passes each settled, undeclared cash dividend receipt of the reserve account on to
