@@ -37,6 +37,9 @@ enum AttestationText {
             }),
             "alreadyAttested": .array(r.alreadyAttested.map { asset($0.attestation, ["latestTimestamp": .unsigned($0.latestTimestamp)]) }),
             "failed": .array(r.failed.map { asset($0.attestation, ["reason": .string($0.reason)]) }),
+            "resolved": .array(r.resolved.map {
+                .object(["key": .string($0.key), "transactionHash": .string($0.transactionHash), "state": .string($0.state.rawValue)])
+            }),
             "pending": .array(r.pending.map { .object(["key": .string($0.key), "transactionHash": .string($0.transactionHash)]) }),
         ]))
         return String(decoding: writer.bytes, as: UTF8.self)

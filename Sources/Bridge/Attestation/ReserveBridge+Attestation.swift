@@ -77,7 +77,7 @@ extension ReserveBridge {
             let signed = SignedReserveAttestation(signing: attestation, with: signer.key, chainId: chainId)
             let tx = signer.sign(to: SystemAddress.reserves, data: signed.attestCalldata, nonce: nonce)
             let key = "\(Self.attestationKeyPrefix)\(attestation.asset.checksummed):\(attestation.timestamp)"
-            let record = try await submitJournaled(key: key, tx, nonce: nonce, rpc: rpc)
+            let record = try await submitJournaled(key: key, tx, nonce: nonce, rpc: rpc, crashPoint: .attestSent)
             // A transaction the node refused left no trace, not even its nonce.
             if record.state != .failed || record.blockNumber != nil { nonce += 1 }
             switch record.state {

@@ -71,4 +71,29 @@ struct AttestEndToEndTests {
         #expect(try await s.chain.rpc.reserveAttestation(of: ChainSession.aapl) == nil)
         #expect(try await s.chain.rpc.pendingNonce(of: s.chain.accounts[8].address) == 0)
     }
+
+    /// SIGKILL right after the node accepted the first attestation, before it was recorded:
+    /// the next run resolves it from the journal, finds it on chain and posts the rest; every
+    /// asset ends with exactly one attestation.
+    @Test func sigkillBetweenPostingAnAttestationAndRecordingItPostsItOnce() async throws {
+        let s = try await Setup()
+        let deposit = s.scratch.path("deposit.xml")
+        let crashed = try await s.cli.start(["attest", "--statement", deposit, "--password-file", s.passwordFile],
+                                            environment: [CrashPoint.variable: CrashPoint.attestSent.rawValue]).wait()
+        #expect(crashed.status == SIGKILL)
+
+        let resumed = try await s.json(["attest", "--statement", deposit, "--password-file", s.passwordFile])
+        #expect(resumed.status == 0, "\(resumed.json)")
+        #expect(Self.attested(resumed.json, "attested").count + Self.attested(resumed.json, "alreadyAttested").count == 5)
+        #expect(Self.attested(resumed.json, "alreadyAttested").count == 1)
+        let resolved = Self.attested(resumed.json, "resolved")
+        #expect(resolved.count == 1)
+        #expect(resolved.first?["state"] == .string("done"))
+
+        let head = try await s.chain.rpc.blockNumber()
+        let logs = try await s.chain.rpc.logs(addresses: [SystemAddress.reserves], topics: [[ReservesInterface.reserveAttestedEvent.topic]],
+                                              blocks: 0...head)
+        #expect(logs.count == 5)
+        #expect(Set(logs.map { $0.topics[1] }).count == 5)
+    }
 }
