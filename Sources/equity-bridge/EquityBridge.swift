@@ -8,7 +8,8 @@ struct EquityBridge: AsyncParsableCommand {
         abstract: "Reconcile the custody book with the chain; mint, redeem, attest reserves and pass on dividends.",
         discussion: """
             Every command takes --datadir DIR (default ~/.equity-bridge). Exit codes: 0 success \
-            (reconcile: matched), 1 reconcile breaks or mints refused, 2 an error (nothing changed). \
+            (reconcile: matched), 1 reconcile breaks, or mints, attestations, dividend receipts refused or \
+            pending, 2 an error (nothing changed). \
             See docs/custodian-guide.md.
             """,
         subcommands: [
