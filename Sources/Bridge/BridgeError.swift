@@ -17,6 +17,12 @@ public enum BridgeError: Error, Sendable, CustomStringConvertible {
     case noCustodianKey
     /// A sum of shares does not fit 128 bits (a corrupt book or a hostile node).
     case arithmetic(String)
+    /// A proof-of-reserve attestation cannot be built (`attest`).
+    case attestation(ReserveAttestationError)
+    /// The statement file given to `attest` is not the reserve account's last applied statement.
+    case statementMismatch(path: String, String)
+    /// A cash dividend receipt cannot be booked, declared or paid.
+    case dividend(DividendError)
 
     public var description: String {
         switch self {
@@ -29,6 +35,9 @@ public enum BridgeError: Error, Sendable, CustomStringConvertible {
         case .calendar(let m): return m
         case .chainMismatch(let e, let n): return "the node serves chain \(n), but the journal's transactions are signed for chain \(e)"
         case .arithmetic(let m): return m
+        case .attestation(let e): return e.description
+        case .statementMismatch(let p, let m): return "\(p): \(m)"
+        case .dividend(let e): return e.description
         case .noCustodianKey:
             return "no custodian key: import the key that holds the chain's custodian role with `equity-bridge keys import --custodian`"
         }

@@ -19,13 +19,10 @@ struct MintCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandOutcome.run {
-            let directory = data.directory
-            let bridge = try ReserveBridge(directory: directory)
+            let bridge = try ReserveBridge(directory: data.directory)
             defer { bridge.close() }
-            let rpc = try nodeOptions.client(bridge.configuration)
-            let key = try directory.custodianKey(password: try password.read())
-            let chainId = try await rpc.chainId()
-            let report = try await bridge.mint(signer: CustodianSigner(key: key, chainId: chainId), rpc: rpc)
+            let (rpc, signer) = try await nodeOptions.custodian(bridge, password: password)
+            let report = try await bridge.mint(signer: signer, rpc: rpc)
             print(MintText.describe(report))
             return report.refused.isEmpty && report.pending.isEmpty ? 0 : 1
         }

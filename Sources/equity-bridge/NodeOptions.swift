@@ -10,3 +10,13 @@ struct NodeOptions: ParsableArguments {
         do { return try NodeRPCClient(url: node ?? configuration.nodeURL) } catch { throw .node(error) }
     }
 }
+
+extension NodeOptions {
+    /// The node client and the custodian's signer for the node's chain: the custodian key of
+    /// `bridge`'s data directory, decrypted with the password `password` reads.
+    func custodian(_ bridge: ReserveBridge, password: PasswordInput) async throws -> (rpc: NodeRPCClient, signer: CustodianSigner) {
+        let rpc = try client(bridge.configuration)
+        let key = try bridge.directory.custodianKey(password: try password.read())
+        return (rpc, CustodianSigner(key: key, chainId: try await rpc.chainId()))
+    }
+}

@@ -8,11 +8,12 @@ import Node
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run as a daemon: import the inbox, mint, follow redemptions, reconcile; repeat.",
+        abstract: "Run as a daemon: import the inbox, mint, follow redemptions, pass on dividends, reconcile; repeat.",
         discussion: """
             Each cycle: import statement files dropped in DATADIR/inbox (moved to inbox/imported \
             or inbox/refused), resolve the mint journal and mint, book withdrawals for new \
-            redemptions, reconcile and log any break. A failing step is logged and retried next \
+            redemptions, declare received dividends (default chain times) and push payable ones, \
+            reconcile and log any break. A failing step is logged and retried next \
             cycle. SIGTERM or SIGINT stops after the current step (exit 0). The mint journal makes \
             a SIGKILL at any point safe: the next start resolves open intents before minting.
             """)
@@ -24,7 +25,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds between cycles.")
     var interval: Double = 60
 
-    @Flag(name: .long, help: "Do not mint (no key needed): import, follow redemptions and reconcile only.")
+    @Flag(name: .long, help: "Do not mint or pass on dividends (no key needed): import, follow redemptions and reconcile only.")
     var noMint = false
 
     func run() async throws {
@@ -68,6 +69,15 @@ struct RunCommand: AsyncParsableCommand {
             let report = try await bridge.followRedemptions(rpc: rpc)
             logger.info("\(RedemptionText.describe(report))")
         } catch { logger.error("redemptions: \(error)") }
+        if let key, !stop.isSet {
+            do {
+                let signer = CustodianSigner(key: key, chainId: try await chainId(rpc))
+                let declared = try await bridge.declareDividends(signer: signer, rpc: rpc)
+                if !declared.declared.isEmpty || !declared.isClean { logger.info("dividends declare: \(DividendText.describe(declared))") }
+                let paid = try await bridge.payDividends(signer: signer, rpc: rpc)
+                if !paid.pushed.isEmpty || !paid.isClean { logger.info("dividends pay: \(DividendText.describe(paid))") }
+            } catch { logger.error("dividends: \(error)") }
+        }
         guard !stop.isSet else { return }
         do {
             let lines = try await bridge.reconcile(rpc: rpc)

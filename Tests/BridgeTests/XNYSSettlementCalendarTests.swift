@@ -53,4 +53,12 @@ struct XNYSSettlementCalendarTests {
                                 quantity: Quantity(whole: 1)!, tradeDate: try date("2026-11-25"), settlementDate: try date("2026-11-26"))
         #expect(throws: CustodyBookError.self) { try book.record(movement) }
     }
+
+    /// 16:00 New York is 21:00 UTC in winter (EST) and 20:00 UTC in summer (EDT, from the second Sunday of March).
+    @Test func closeTimeIsFourPMNewYork() throws {
+        #expect(calendar.closeTime(of: try date("2026-01-06")) == 1_767_733_200)
+        #expect(calendar.closeTime(of: try date("2026-07-06")) == 1_783_368_000)
+        #expect(calendar.closeTime(of: try date("2026-03-09")) == 1_773_086_400)
+        #expect(calendar.closeTime(of: try date("1900-01-02")) == nil)
+    }
 }

@@ -43,4 +43,14 @@ public struct XNYSSettlementCalendar: SettlementCalendar {
         }
         return nil
     }
+
+    /// The 16:00 New York close of `date` as Unix seconds (the chain time `dividends declare`
+    /// gives a custody record or pay date); nil outside the time zone's range or before 1970.
+    public func closeTime(of date: SettlementDate) -> UInt64? {
+        guard let civil = try? CivilDate(year: date.year, month: date.month, day: date.day),
+              let close = try? TimeOfDay(hour: 16, minute: 0),
+              let seconds = try? trading.timeZone.utcSeconds(date: civil, time: close), seconds >= 0
+        else { return nil }
+        return UInt64(seconds)
+    }
 }

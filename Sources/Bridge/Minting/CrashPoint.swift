@@ -6,9 +6,13 @@ import Foundation
 /// the variable (or with another value) reaching a point does nothing.
 ///
 /// Points: `mint-sent` — a mint transaction was accepted by the node and its intent
-/// is still open in the journal (the outcome not yet recorded).
+/// is still open in the journal (the outcome not yet recorded); `declare-sent` and
+/// `attest-sent` — the same for a dividend declaration (`dividends declare`) and a
+/// reserve attestation (`attest`).
 public enum CrashPoint: String, Sendable {
     case mintSent = "mint-sent"
+    case declareSent = "declare-sent"
+    case attestSent = "attest-sent"
 
     /// The environment variable read.
     public static let variable = "EQUITY_BRIDGE_CRASH_AFTER"

@@ -17,11 +17,11 @@ public struct CustodianSigner: Sendable {
 
     public var address: Address { key.address }
 
-    /// A signed call of `data` to `to` with `nonce`.
-    public func sign(to: Address, data: [UInt8], nonce: UInt64) -> SignedTransaction {
+    /// A signed call of `data` to `to` with `nonce` (`gasLimit`: more for a batch call).
+    public func sign(to: Address, data: [UInt8], nonce: UInt64, gasLimit: UInt64 = Self.gasLimit) -> SignedTransaction {
         UnsignedTransaction.dynamicFee(DynamicFeeTransaction(
             chainId: chainId, nonce: nonce, maxPriorityFeePerGas: UInt256(0), maxFeePerGas: UInt256(0),
-            gasLimit: Self.gasLimit, to: to, value: UInt256(0), data: data, accessList: []
+            gasLimit: gasLimit, to: to, value: UInt256(0), data: data, accessList: []
         )).sign(with: key)
     }
 }
