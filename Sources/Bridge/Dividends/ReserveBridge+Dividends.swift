@@ -10,6 +10,14 @@ extension ReserveBridge {
     /// 10^36: the accumulator's point scale (USD units × 10^36 per raw unit).
     static let pointScale: UInt128 = 1_000_000_000_000_000_000_000_000_000_000_000_000
 
+    /// How far after the chain's head a receipt whose custody record date has passed is
+    /// recorded: long enough for the declaration to be sealed first, 15 minutes.
+    public static let defaultRecordDelay: UInt64 = 900
+
+    /// How long after the record time such a dividend is paid, when the custody pay date
+    /// is also past: one hour.
+    public static let defaultPayDelay: UInt64 = 3_600
+
     /// The chain time of a custody date: its 16:00 America/New_York close.
     func closeTime(of date: SettlementDate) throws(BridgeError) -> UInt64 {
         guard let time = calendar.closeTime(of: date) else { throw .dividend(.calendar("\(date) at 16:00 New York is not a time the chain can hold")) }
@@ -23,9 +31,12 @@ extension ReserveBridge {
     ///    locks, must not exceed the cash received;
     /// 2. that USD is minted to the custodian on the cash token under the deposit id
     ///    keccak256("dividend" ‖ reference) — once, ever;
-    /// 3. `declareDividend(token, rate, recordTime, payTime)` from the custodian, with the
-    ///    record and pay dates' 16:00 New York close unless `recordTime`/`payTime` are
-    ///    given (Unix seconds); the record time must be after the chain's head time.
+    /// 3. `declareDividend(token, rate, recordTime, payTime)` from the custodian. Unless
+    ///    `recordTime`/`payTime` are given (Unix seconds), the record time is the record
+    ///    date's 16:00 New York close if that is still ahead of the chain's head, otherwise
+    ///    the head time plus `defaultRecordDelay`; the pay time is the pay date's close if
+    ///    not before the record time, otherwise the record time plus `defaultPayDelay`. A
+    ///    given record time must be after the chain's head time.
     ///
     /// Both transactions are journaled before they are sent. Open records of an interrupted
     /// run are resolved first (a declaration counts as done when a `DividendDeclared` log
@@ -72,8 +83,20 @@ extension ReserveBridge {
                 continue
             }
             let record: UInt64, pay: UInt64
-            if let given = recordTime ?? receipt.recordTime { record = given } else { record = try closeTime(of: receipt.recordDate) }
-            if let given = payTime ?? receipt.payTime { pay = given } else { pay = try closeTime(of: receipt.payDate) }
+            if let given = recordTime ?? receipt.recordTime {
+                record = given
+            } else {
+                // The chain counts holders only in the future: a receipt confirmed after its
+                // custody record date (the usual case) is recorded a fixed delay after the head.
+                let close = try closeTime(of: receipt.recordDate)
+                record = close > head ? close : head + Self.defaultRecordDelay
+            }
+            if let given = payTime ?? receipt.payTime {
+                pay = given
+            } else {
+                let close = try closeTime(of: receipt.payDate)
+                pay = close >= record ? close : record + Self.defaultPayDelay
+            }
             guard record > head else {
                 report.refused.append((ref, DividendError.recordTimeNotAhead(reference: ref, recordTime: record, headTime: head).description))
                 continue

@@ -47,8 +47,9 @@ struct DividendsEndToEndTests {
         #expect(again.status == 0)
         #expect(again.stdout.contains("already received DIV-AAPL-1"))
 
-        // The custody dates are past: the chain cannot record in the past.
-        let past = try await s.cli.run(["dividends", "declare", "--password-file", s.passwordFile])
+        // The chain cannot record in the past.
+        let pastTime = String(try await chain.rpc.headTimestamp() - 60)
+        let past = try await s.cli.run(["dividends", "declare", "--record-time", pastTime, "--pay-time", pastTime, "--password-file", s.passwordFile])
         #expect(past.status == 1)
         #expect(past.stdout.contains("is not after the chain's head time"), "\(past.stdout)")
         let count = try await chain.rpc.view(DividendsInterface.dividendCount, on: SystemAddress.dividends, [])
@@ -65,8 +66,9 @@ struct DividendsEndToEndTests {
         for h in holders { before[h.index] = try await Self.usdBalance(chain, cash, chain.accounts[h.index].address) }
 
         let head = try await chain.rpc.headTimestamp()
-        // Seconds ahead: the USD mint and the declaration each wait for a block first.
-        let recordTime = head + 8, payTime = head + 12
+        // Seconds ahead: the USD mint and the declaration each wait for a block first, and a
+        // loaded CI machine starts the bridge (scrypt keystore, RocksDB) slowly.
+        let recordTime = head + 15, payTime = head + 19
         let times = ["--record-time", String(recordTime), "--pay-time", String(payTime), "--password-file", s.passwordFile]
         let declared = try await s.cli.run(["dividends", "declare"] + times)
         #expect(declared.status == 0, "\(declared.stdout)\(declared.stderr)")
@@ -146,8 +148,10 @@ struct DividendsEndToEndTests {
         let received = try await s.cli.run(["dividends", "receive", "--reference", "DIV-AAPL-2", "--isin", "US0378331005", "--rate", "0.10",
                                             "--cash", "510", "--record-date", "2026-01-06", "--pay-date", "2026-01-06"])
         #expect(received.status == 0, "\(received.stderr)")
+        // No chain times given and the custody dates past: recorded 15 minutes after the
+        // head, paid an hour later; the resumed run keeps the times journaled before the crash.
         let head = try await s.chain.rpc.headTimestamp()
-        let times = ["--record-time", String(head + 8), "--pay-time", String(head + 9), "--password-file", s.passwordFile]
+        let times = ["--password-file", s.passwordFile]
         let crashed = try await s.cli.start(["dividends", "declare"] + times,
                                             environment: [CrashPoint.variable: CrashPoint.declareSent.rawValue]).wait()
         #expect(crashed.status == SIGKILL)
@@ -164,5 +168,14 @@ struct DividendsEndToEndTests {
         let declarations = try await s.chain.rpc.logs(addresses: [SystemAddress.dividends],
                                                       topics: [[DividendsInterface.dividendDeclaredEvent.topic]], blocks: 0...head2)
         #expect(declarations.count == 1)
+
+        let shown = try await s.cli.run(["dividends", "show", "--json"])
+        guard case .array(let list) = try JSONParser.parse(Array(shown.stdout.utf8)), case .object(let r)? = list.first,
+              case .unsigned(let record)? = r["recordTime"], case .unsigned(let pay)? = r["payTime"] else {
+            Issue.record("dividends show: \(shown.stdout)")
+            return
+        }
+        #expect(record >= head + ReserveBridge.defaultRecordDelay && record <= head + ReserveBridge.defaultRecordDelay + 60, "record \(record), head \(head)")
+        #expect(pay == record + ReserveBridge.defaultPayDelay)
     }
 }
