@@ -13,7 +13,8 @@ struct RunCommand: AsyncParsableCommand {
             Each cycle: import statement files dropped in DATADIR/inbox (moved to inbox/imported \
             or inbox/refused), resolve the mint journal and mint, book withdrawals for new \
             redemptions, declare received dividends (default chain times) and push payable ones, \
-            reconcile and log any break. A failing step is logged and retried next \
+            reconcile and log any break, and attest the reserve (as `attest` does) at start and \
+            after each applied statement until the attestation is posted. A failing step is logged and retried next \
             cycle. SIGTERM or SIGINT stops after the current step (exit 0). The mint journal makes \
             a SIGKILL at any point safe: the next start resolves open intents before minting.
             """)
@@ -39,8 +40,9 @@ struct RunCommand: AsyncParsableCommand {
             let rpc = try nodeOptions.client(bridge.configuration)
             let key = noMint ? nil : try directory.custodianKey(password: try password.read())
             logger.info("equity-bridge run: \(directory.url.path), node \(rpc.url.absoluteString), every \(interval) s")
+            var attestDue = true
             while !stop.isSet {
-                await cycle(bridge: bridge, rpc: rpc, key: key, stop: stop, logger: logger)
+                attestDue = await cycle(bridge: bridge, rpc: rpc, key: key, attestDue: attestDue, stop: stop, logger: logger)
                 await stop.sleep(seconds: interval)
             }
             logger.info("equity-bridge run: stopped")
@@ -48,11 +50,17 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    private func cycle(bridge: ReserveBridge, rpc: NodeRPCClient, key: Secp256k1.PrivateKey?, stop: StopSignal, logger: Logger) async {
+    /// One pass; returns whether a proof of reserve is still due (a statement was applied
+    /// and its attestation has not been posted yet).
+    private func cycle(
+        bridge: ReserveBridge, rpc: NodeRPCClient, key: Secp256k1.PrivateKey?, attestDue: Bool, stop: StopSignal, logger: Logger
+    ) async -> Bool {
+        var attestDue = attestDue
         do {
             for entry in try bridge.importInbox() {
                 if let result = entry.result {
                     logger.info("\(StatementImportText.describe(result))")
+                    if result.outcomes.contains(where: { if case .applied = $0 { true } else { false } }) { attestDue = true }
                 } else {
                     logger.error("refused \(entry.name): \(entry.refusal ?? "")")
                 }
@@ -64,7 +72,7 @@ struct RunCommand: AsyncParsableCommand {
                 logger.info("\(MintText.describe(report))")
             } catch { logger.error("mint: \(error)") }
         }
-        guard !stop.isSet else { return }
+        guard !stop.isSet else { return attestDue }
         do {
             let report = try await bridge.followRedemptions(rpc: rpc)
             logger.info("\(RedemptionText.describe(report))")
@@ -78,7 +86,7 @@ struct RunCommand: AsyncParsableCommand {
                 if !paid.pushed.isEmpty || !paid.isClean { logger.info("dividends pay: \(DividendText.describe(paid))") }
             } catch { logger.error("dividends: \(error)") }
         }
-        guard !stop.isSet else { return }
+        guard !stop.isSet else { return attestDue }
         do {
             let lines = try await bridge.reconcile(rpc: rpc)
             if lines.allSatisfy(\.isMatched) {
@@ -87,6 +95,23 @@ struct RunCommand: AsyncParsableCommand {
                 logger.warning("reconcile: \(ReconciliationText.table(lines))")
             }
         } catch { logger.error("reconcile: \(error)") }
+        // Proof of reserve once per applied statement (and at start), after minting and
+        // redemptions have brought the chain level with it.
+        guard let key, attestDue, !stop.isSet else { return attestDue }
+        do {
+            let signer = CustodianSigner(key: key, chainId: try await chainId(rpc))
+            let report = try await bridge.attest(statementPath: nil, signer: signer, rpc: rpc, now: UInt64(max(0, Date().timeIntervalSince1970)))
+            logger.info("attest: \(AttestationText.describe(report))")
+            return !report.isComplete
+        } catch .statementMismatch(_, let why) {
+            // Nothing to attest from (no statement applied, or its file did not come through
+            // the inbox): wait for the next applied statement rather than repeat this.
+            logger.warning("attest: \(why)")
+            return false
+        } catch {
+            logger.error("attest: \(error)")
+            return true
+        }
     }
 
     private func chainId(_ rpc: NodeRPCClient) async throws(BridgeError) -> UInt64 {

@@ -161,6 +161,17 @@ struct BridgeEndToEndTests {
             if !resolved { try await Task.sleep(for: .milliseconds(50)) }
         }
         #expect(resolved, "run did not reach a matched reconcile: \(restarted.stderr)")
+        // Then, at its start, the daemon attests the reserve from the imported statement.
+        var attested = false
+        for _ in 0..<1_200 where !attested {
+            attested = (restarted.stderr + restarted.stdout).contains("signer is the custodian")
+            if !attested { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(attested, "run did not attest: \(restarted.stderr)")
+        let reserve = try await s.chain.rpc.reserveAttestation(of: ChainSession.aapl)
+        #expect(reserve?["settledReserveFormatted"] == .string("5100"))
+        #expect(reserve?["onChainSupplyFormatted"] == .string("5100"))
+        #expect(reserve?["signerIsCustodian"] == .bool(true))
         restarted.process.terminate()
         let stopped = try await restarted.wait()
         #expect(stopped.status == 0)
