@@ -210,7 +210,9 @@ extension WorldState {
     }
 
     /// The custodian pays dividend `id` to each of `holders` that has an unpaid
-    /// entitlement; others (nothing owed, already paid, repeated) are skipped.
+    /// entitlement; others (nothing owed, already paid, repeated) are skipped, and so are
+    /// the system's fund accounts: USD paid into the exchange's escrow or back into the
+    /// dividend pool would belong to no one. Their entitlement stays unpaid until reclaimed.
     public mutating func pushDividend(
         caller: Address, dividendId id: UInt64, holders: [Address], block: BlockContext
     ) throws(Revert) -> (paid: Int, events: [LedgerEvent]) {
@@ -219,7 +221,7 @@ extension WorldState {
         let d = try payableDividend(id, time: block.timestamp)
         var events: [LedgerEvent] = []
         var paid = 0
-        for holder in holders {
+        for holder in holders where !SystemAddress.fundAccounts.contains(holder) {
             settleDividends(holder: holder, token: d.token)
             guard let e = corporate.entitlement(dividendId: id, holder: holder), !e.isPaid else { continue }
             events += pay(d, e, to: holder, pushed: true, time: block.timestamp)

@@ -135,6 +135,25 @@ struct DividendTests {
         #expect(l.usdBalance(SystemAddress.dividends) == 0)
     }
 
+    /// Shares in the exchange's escrow at the record point (a resting ask) are entitled at
+    /// the exchange address; a push never pays a fund account, so that USD stays in the
+    /// dividend pool for the reclaim instead of landing in the exchange's escrow.
+    @Test func aPushSkipsTheExchangeEscrowAndOtherFundAccounts() throws {
+        var l = try Self.funded()
+        let id = try l.declare(perShare: Self.perShare, record: Self.record, pay: Self.pay)
+        l.state.moveBalance(token: L.aapl, from: L.dev(0), to: SystemAddress.exchange, amount: 100 * L.share)
+        l.open(at: Self.pay)
+        let escrowUSD = l.usdBalance(SystemAddress.exchange)
+        let result = try l.push(id, [SystemAddress.exchange, SystemAddress.dividends, SystemAddress.withholding, L.dev(0)])
+        #expect(try DividendsInterface.pushDividend.decodeOutput(result.output) == [.uint(UInt256(UInt64(1)))])
+        #expect(l.usdBalance(SystemAddress.exchange) == escrowUSD)
+        // dev0 is paid for the 900 shares it held itself; the escrowed 100 stay outstanding.
+        let e = try #require(l.state.dividendEntitlement(holder: L.dev(0), dividendId: id, time: Self.pay))
+        #expect(e.gross == 450 * L.dollar && e.isPaid)
+        let escrowed = try #require(l.state.dividendEntitlement(holder: SystemAddress.exchange, dividendId: id, time: Self.pay))
+        #expect(escrowed.gross == 50 * L.dollar && !escrowed.isPaid)
+    }
+
     @Test func badInputsRevertWithAReasonAndChangeNothing() throws {
         var l = CorporateLedger()
         l.expectRefused("not fully funded") { l throws(Revert) in
