@@ -65,11 +65,11 @@ public enum BlockExecutor {
     public static func execute(
         _ transactions: [VerifiedTransaction], state: inout WorldState, block: BlockContext, gasLimit: UInt64
     ) throws(BlockExecutionError) -> [Receipt] {
-        CorporateActions.beginBlock(&state, block)
+        let openingLogs = CorporateActions.beginBlock(&state, block).map(LogEncoder.log)
         var receipts: [Receipt] = []
         receipts.reserveCapacity(transactions.count)
         var cumulative: UInt64 = 0
-        let clockLogs = runMarketClock(&state, block: block)
+        let clockLogs = openingLogs + runMarketClock(&state, block: block)
         for (i, tx) in transactions.enumerated() {
             var receipt: Receipt
             do {

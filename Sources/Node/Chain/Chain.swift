@@ -32,6 +32,9 @@ public actor Chain {
     private var openHashes: Set<Bytes32> = []
     private var openGasUsed: UInt64 = 0
     private var openTimestamp: UInt64 = 0
+    /// Logs of what the open block's start applied (record points, multiplier changes),
+    /// kept until a transaction is accepted: they lead its receipt, as on replay.
+    private var openingLogs: [Log] = []
     /// Set when a commit failed: the in-memory state is ahead of the disk, so the node
     /// stops taking work and must be restarted (it resumes from the committed head).
     private var failure: ChainStoreError?
@@ -142,7 +145,7 @@ public actor Chain {
         }
         if openTransactions.isEmpty { openTimestamp = max(head.timestamp, now) }
         let context = BlockContext(number: head.number + 1, timestamp: openTimestamp, chainId: genesis.chainId)
-        if openTransactions.isEmpty { CorporateActions.beginBlock(&state, context) }
+        if openTransactions.isEmpty { openingLogs += CorporateActions.beginBlock(&state, context).map(LogEncoder.log) }
         let mark = state.checkpoint()
         // The market clock runs before the block's first transaction (and is undone with it).
         let clockLogs = openTransactions.isEmpty ? BlockExecutor.runMarketClock(&state, block: context) : []
@@ -154,11 +157,12 @@ public actor Chain {
             state.revert(to: mark)
             throw error
         }
-        receipt = BlockExecutor.prepending(clockLogs, to: receipt)
+        if openTransactions.isEmpty { receipt = BlockExecutor.prepending(openingLogs + clockLogs, to: receipt) }
         if !receipt.succeeded && !receipt.ranOutOfGas {
             state.revert(to: mark)
             throw .refused(reason: "execution reverted: \(receipt.revertReason)")
         }
+        openingLogs.removeAll()
         openTransactions.append(tx.transaction)
         openEncoded.append(tx.transaction.encoded)
         openTransactionHashes.append(tx.hash)
@@ -208,6 +212,7 @@ public actor Chain {
         }
         head = header
         openTransactions.removeAll(keepingCapacity: true)
+        openingLogs.removeAll()
         openEncoded.removeAll(keepingCapacity: true)
         openTransactionHashes.removeAll(keepingCapacity: true)
         openReceipts.removeAll(keepingCapacity: true)

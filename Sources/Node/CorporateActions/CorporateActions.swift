@@ -6,18 +6,26 @@
 /// same state.
 public enum CorporateActions {
     /// Applies every record point and multiplier change due at `block.timestamp`,
-    /// in time order. O(1) when nothing is due.
-    public static func beginBlock(_ state: inout WorldState, _ block: BlockContext) {
-        guard state.corporate.schedule.hasDue(at: block.timestamp) else { return }
+    /// in time order, and returns their events (logged at the front of the block's first
+    /// receipt). O(1) when nothing is due.
+    @discardableResult
+    public static func beginBlock(_ state: inout WorldState, _ block: BlockContext) -> [LedgerEvent] {
+        guard state.corporate.schedule.hasDue(at: block.timestamp) else { return [] }
         var schedule = state.corporate.schedule
         let due = schedule.takeDue(at: block.timestamp)
         state.store(schedule)
+        var events: [LedgerEvent] = []
         for entry in due {
             switch entry {
-            case .record(let id): state.recordDividend(id)
-            case .multiplier(let token): applyMultiplierChange(&state, token: token, block: block)
+            case .record(let id): events += state.recordDividend(id)
+            case .multiplier(let token):
+                if let change = applyMultiplierChange(&state, token: token, block: block) {
+                    events.append(.corporateAction(.multiplierChanged(
+                        token: token, nonce: change.nonce, prior: change.prior, multiplier: change.multiplier)))
+                }
             }
         }
+        return events
     }
 
     /// A scheduled multiplier change takes effect here, and only here: the token's

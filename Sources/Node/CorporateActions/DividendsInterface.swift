@@ -34,6 +34,9 @@ public enum DividendsInterface {
     public static let dividendDeclaredEvent = ABIEvent(name: "DividendDeclared", parameters: [
         .init(.uint(64), indexed: true), .init(.address, indexed: true), .init(.uint256), .init(.uint(64)), .init(.uint(64)), .init(.uint256),
     ])
+    public static let dividendRecordedEvent = ABIEvent(name: "DividendRecorded", parameters: [
+        .init(.uint(64), indexed: true), .init(.address, indexed: true), .init(.uint256), .init(.uint256), .init(.uint256),
+    ])
     public static let dividendClaimedEvent = ABIEvent(name: "DividendClaimed", parameters: [
         .init(.uint(64), indexed: true), .init(.address, indexed: true), .init(.uint256), .init(.uint256), .init(.uint256),
     ])
@@ -46,6 +49,9 @@ public enum DividendsInterface {
     public static let multiplierScheduledEvent = ABIEvent(name: "MultiplierScheduled", parameters: [
         .init(.address, indexed: true), .init(.uint(64), indexed: true), .init(.uint256), .init(.uint256), .init(.uint(64)),
     ])
+    public static let multiplierChangedEvent = ABIEvent(name: "MultiplierChanged", parameters: [
+        .init(.address, indexed: true), .init(.uint(64), indexed: true), .init(.uint256), .init(.uint256),
+    ])
 
     /// The event and its values for a corporate-action event.
     static func log(_ e: CorporateActionEvent) -> (ABIEvent, [ABIValue]) {
@@ -53,6 +59,8 @@ public enum DividendsInterface {
         case .dividendDeclared(let id, let token, let perShare, let record, let pay, let funded):
             return (dividendDeclaredEvent, [.uint(UInt256(id)), .address(token), .amount(perShare), .uint(UInt256(record)),
                                             .uint(UInt256(pay)), .amount(funded)])
+        case .dividendRecorded(let id, let token, let supply, let entitled, let refunded):
+            return (dividendRecordedEvent, [.uint(UInt256(id)), .address(token), .amount(supply), .amount(entitled), .amount(refunded)])
         case .dividendClaimed(let id, let holder, let gross, let withheld, let net):
             return (dividendClaimedEvent, [.uint(UInt256(id)), .address(holder), .amount(gross), .amount(withheld), .amount(net)])
         case .dividendPaid(let id, let holder, let gross, let withheld, let net):
@@ -62,6 +70,8 @@ public enum DividendsInterface {
         case .multiplierScheduled(let token, let nonce, let prior, let multiplier, let effectiveAt):
             return (multiplierScheduledEvent, [.address(token), .uint(UInt256(nonce)), .amount(prior), .amount(multiplier),
                                                .uint(UInt256(effectiveAt))])
+        case .multiplierChanged(let token, let nonce, let prior, let multiplier):
+            return (multiplierChangedEvent, [.address(token), .uint(UInt256(nonce)), .amount(prior), .amount(multiplier)])
         }
     }
 

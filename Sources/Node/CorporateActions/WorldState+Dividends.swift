@@ -114,9 +114,10 @@ extension WorldState {
 
     /// Fixes the entitlements of dividend `id`: adds its points to the token's
     /// accumulator (the balances at this moment are those of record) and returns the
-    /// funding the shrunken supply does not need to the funder.
-    mutating func recordDividend(_ id: UInt64) {
-        guard var d = corporate.dividends[id], !d.isRecorded, let info = tokens[d.token], let cash = cashToken else { return }
+    /// funding the shrunken supply does not need to the funder. Returns its events (the
+    /// `DividendRecorded` log and the refund's transfer).
+    mutating func recordDividend(_ id: UInt64) -> [LedgerEvent] {
+        guard var d = corporate.dividends[id], !d.isRecorded, let info = tokens[d.token], let cash = cashToken else { return [] }
         var asset = corporate.asset(d.token)
         // Declaration checked that the accumulator can take every pending dividend.
         asset.pointsPerRawUnit += d.pointsPerRawUnit
@@ -129,6 +130,10 @@ extension WorldState {
         d.refunded = d.funded - d.entitled
         store(d)
         moveBalance(token: cash, from: SystemAddress.dividends, to: d.funder, amount: d.refunded)
+        var events: [LedgerEvent] = [.corporateAction(.dividendRecorded(
+            id: id, token: d.token, recordedSupply: d.recordedRawSupply, entitled: d.entitled, refunded: d.refunded))]
+        if d.refunded > 0 { events.append(.transfer(token: cash, from: SystemAddress.dividends, to: d.funder, amount: d.refunded)) }
+        return events
     }
 
     // MARK: Settlement (the accumulator)

@@ -55,6 +55,16 @@ struct CorporateActionsChainTests {
         #expect(state.corporate.entitlement(dividendId: 1, holder: F.accounts[0].address)?.gross == 225_000_000)
         #expect(state.corporate.entitlement(dividendId: 1, holder: F.accounts[1].address)?.gross == 275_000_000)
         #expect(state.corporate.entitlement(dividendId: 1, holder: F.accounts[3].address)?.withheld == 75_000_000)
+        // What each block's start applied leads the receipt of its first transaction.
+        let changed = try #require(blocks[1].receipts[0].logs.first)
+        #expect(changed.address == SystemAddress.dividends)
+        #expect(try DividendsInterface.multiplierChangedEvent.decodeLog(topics: changed.topics, data: changed.data)
+                == [.address(F.aapl), .uint(UInt256(UInt64(1))), .amount(F.share), .amount(3 * F.share)])
+        let recorded = try #require(blocks[2].receipts[0].logs.first)
+        #expect(recorded.address == SystemAddress.dividends)
+        #expect(try DividendsInterface.dividendRecordedEvent.decodeLog(topics: recorded.topics, data: recorded.data)
+                == [.uint(UInt256(UInt64(1))), .address(F.aapl), .amount(5_000 * F.share), .amount(1_250_000_000), .amount(0)])
+        #expect(blocks[0].receipts.allSatisfy { $0.logs.allSatisfy { $0.topics.first != DividendsInterface.dividendRecordedEvent.topic } })
         let claimLogs = blocks[3].receipts[0].logs.filter { $0.address == SystemAddress.dividends }
         #expect(claimLogs.map { $0.topics[0] } == [DividendsInterface.dividendClaimedEvent.topic])
 

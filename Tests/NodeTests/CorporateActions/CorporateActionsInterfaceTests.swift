@@ -28,6 +28,8 @@ struct CorporateActionsInterfaceTests {
             (d.dividendPaidEvent, "36fc0ae3a8fded3a77b5b6efa141691540541cbd06a2c5aa2b956bd273672dee"),
             (d.dividendReclaimedEvent, "9666c3d41f38e1a81a939e7d479e796d703f2fd63368a85aa9d1c4073fb67af8"),
             (d.multiplierScheduledEvent, "948869f42b554a371a30a55e2e55e3b8f9c38ad33b45d552cf31ccb4fe94de1a"),
+            (d.dividendRecordedEvent, "159e62d61bcfb5599cefeaf8c7d1ed6a90061bbd54d305a3efa4cd55be0ad240"),
+            (d.multiplierChangedEvent, "60f1fe28128610280a312fe82697911e4827982185d22622ccab4bd0410f7ae4"),
         ]
         for (event, topic) in expected { #expect(Hex.encode(event.topic.bytes) == "0x" + topic) }
     }
