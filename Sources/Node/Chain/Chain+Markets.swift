@@ -19,11 +19,15 @@ extension Chain {
     }
 
     /// The live orders of `owner` in market then id order, at most `limit`.
-    public func openOrders(of owner: Address, limit: Int) -> [(order: ExchangeOrder, lotSize: UInt128)] {
+    public func openOrders(of owner: Address, limit: Int) -> [(order: ExchangeOrder, resting: RestingOrder?, lotSize: UInt128)] {
         // A scan of the order records: fine for the order counts a node holds; an owner
         // index is the next step if that changes.
         let mine = state.exchangeOrders.values.filter { $0.owner == owner }.sorted { ($0.market, $0.id) < ($1.market, $1.id) }
-        return mine.prefix(limit).map { ($0, state.markets[$0.market]?.definition.lotSize ?? 1) }
+        return mine.prefix(limit).map {
+            let market = state.markets[$0.market]
+            // Nil only for an auction-only order waiting for its auction (outside the book).
+            return ($0, market?.session.book.order($0.id), market?.definition.lotSize ?? 1)
+        }
     }
 }
 

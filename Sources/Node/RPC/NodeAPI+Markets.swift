@@ -33,8 +33,8 @@ extension NodeAPI {
         case "equity_getOpenOrders":
             try p.expect(atMost: 1)
             let owner = try p.read(0, RPCValue.address)
-            return .array(await chain.openOrders(of: owner, limit: Self.maxOpenOrders).map { o, lot in
-                MarketJSON.order(o, resting: nil, lotSize: lot)
+            return .array(await chain.openOrders(of: owner, limit: Self.maxOpenOrders).map { o, resting, lot in
+                MarketJSON.order(o, resting: resting, lotSize: lot)
             })
         case "equity_getTrades":
             return try await trades(p)

@@ -80,6 +80,8 @@ struct MarketEndToEndTests {
             #expect(history.arrayValue?.count == 1 && history[0]?["transactionHash"] == .string(sent[1]))
             let open = try await node.result("equity_getOpenOrders", [.address(seller)])
             #expect(open.arrayValue?.count == 1 && open[0]?["clientOrderId"] == .unsigned(101) && open[0]?["remaining"] == .string("1"))
+            // It rests in the continuous book: shown in full, not waiting for an auction.
+            #expect(open[0]?["waitingForAuction"] == .bool(false) && open[0]?["displayed"] == .string("1"))
             #expect(try await node.result("equity_getOpenOrders", [.address(buyer)]) == .array([]))
             let order = try await node.result("equity_getOrder", [.unsigned(2), .unsigned(1)])
             #expect(order["owner"] == .address(seller) && order["price"] == .string("190"))
