@@ -8,8 +8,8 @@ struct DividendsPayCommand: AsyncParsableCommand {
         commandName: "pay",
         abstract: "After the pay time, push each declared dividend to its unpaid holders, 200 a transaction.",
         discussion: """
-            Holders are the recipients of the token's Transfer logs and each --holder, with an \
-            unpaid entitlement; \
+            Holders are the token's holders now (equity_getHolders), the recipients of its \
+            Transfer logs and each --holder, with an unpaid entitlement; \
             holders who claimed are skipped, and the chain pays nobody twice. Exit status: 0 \
             nothing refused, 1 a push failed or is pending, 2 an error.
             """)
@@ -18,7 +18,7 @@ struct DividendsPayCommand: AsyncParsableCommand {
     @OptionGroup var nodeOptions: NodeOptions
     @OptionGroup var password: PasswordInput
 
-    @Option(name: .long, help: "A holder to pay that has no Transfer log of the token (e.g. a genesis allocation); repeatable.")
+    @Option(name: .long, help: "A holder of record to pay that holds no tokens now and never received any by transfer (a genesis holder who sold); repeatable.")
     var holder: [String] = []
 
     func run() async throws {

@@ -30,6 +30,20 @@ extension NodeRPCClient {
         return o
     }
 
+    /// `equity_getHolders(token, after)`: one page of the token's holders in address
+    /// order and the cursor of the next page (nil after the last).
+    public func holders(of token: Address, after: Address?) async throws(NodeRPCError) -> (holders: [Address], next: Address?) {
+        let method = "equity_getHolders"
+        let result = try await call(method, [.string(token.checksummed), after.map { .string($0.checksummed) } ?? .null])
+        guard case .object(let o) = result, case .array(let list)? = o["holders"] else {
+            throw .malformedResponse(method: method, reason: "expected an object with holders")
+        }
+        var holders: [Address] = []
+        for case .object(let h) in list { holders.append(try read(method, h["address"], "address", RPCValue.address)) }
+        let next: Address? = o["next"] == .null ? nil : try read(method, o["next"], "next", RPCValue.address)
+        return (holders, next)
+    }
+
     /// `eth_call` of `function` with `arguments` on `to`: the decoded outputs.
     public func view(_ function: ABIFunction, on to: Address, _ arguments: [ABIValue]) async throws(NodeRPCError) -> [ABIValue] {
         let data: [UInt8]

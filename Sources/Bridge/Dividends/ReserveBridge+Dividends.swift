@@ -166,9 +166,10 @@ extension ReserveBridge {
     }
 
     /// After the pay time, pushes each declared dividend to its unpaid holders of record,
-    /// at most `pushBatch` a call. Candidates are the recipients of the token's `Transfer`
-    /// logs and `extraHolders` (holders with no log, such as genesis allocations); those
-    /// whose `entitlementOf` shows an unpaid gross amount are pushed. The chain skips anyone
+    /// at most `pushBatch` a call. Candidates are the token's holders now
+    /// (`equity_getHolders`), the recipients of its `Transfer` logs (holders of record who
+    /// have sold since) and `extraHolders`; those whose `entitlementOf` shows an unpaid
+    /// gross amount are pushed. The chain skips anyone
     /// already paid (claimed or pushed), so a push sent twice pays nobody twice. A receipt
     /// is fully paid when the chain's `dividend(id)` shows every raw unit of record settled
     /// and paid + withheld + dust == entitled.
@@ -307,12 +308,19 @@ extension ReserveBridge {
         return dustKnown && !o1 && !o2 && total == entitled
     }
 
-    /// Holders of `token` (recipients of its `Transfer` logs) with an unpaid entitlement to dividend `id`.
+    /// Holders of `token` (now, or recipients of its `Transfer` logs) with an unpaid entitlement to dividend `id`.
     private func unpaidHolders(dividend id: UInt64, token: Address, extra: [Address], rpc: NodeRPCClient) async throws(BridgeError) -> [Address] {
         let head: UInt64
         do { head = try await rpc.blockNumber() } catch { throw .node(error) }
         var seen = Set<Address>(), candidates: [Address] = []
         for holder in extra where seen.insert(holder).inserted { candidates.append(holder) }
+        var cursor: Address?
+        repeat {
+            let page: (holders: [Address], next: Address?)
+            do { page = try await rpc.holders(of: token, after: cursor) } catch { throw .node(error) }
+            for holder in page.holders where seen.insert(holder).inserted { candidates.append(holder) }
+            cursor = page.next
+        } while cursor != nil
         var start: UInt64 = 0
         while start <= head {
             let upper = min(head, start &+ (Self.logBlockRange - 1))

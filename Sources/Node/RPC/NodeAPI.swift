@@ -28,7 +28,7 @@ public struct NodeAPI: Sendable {
         "eth_call", "eth_getCode", "eth_sendRawTransaction", "eth_getTransactionByHash", "eth_getTransactionReceipt",
         "eth_getLogs", "equity_assets", "equity_getPosition", "equity_getIdentity", "equity_preTransferCheck",
         "equity_getMarkets", "equity_getOrderBook", "equity_getOrder", "equity_getOpenOrders", "equity_getTrades",
-        "equity_getRedemptions", "equity_getDeposit", "equity_getEntitlements", "equity_getReserves",
+        "equity_getRedemptions", "equity_getDeposit", "equity_getHolders", "equity_getEntitlements", "equity_getReserves",
         "equity_getBlocksRange",
     ]
 
@@ -92,6 +92,7 @@ public struct NodeAPI: Sendable {
         case "equity_getRedemptions": return try await redemptions(p)
         case "equity_getEntitlements": return try await entitlements(p)
         case "equity_getDeposit": return try await deposit(p)
+        case "equity_getHolders": return try await holders(p)
         case "equity_getReserves": return try await reserves(p)
         case "equity_getBlocksRange": return try await blocksRange(p)
         case _ where Self.marketMethods.contains(method): return try await marketCall(method, p)
