@@ -19,6 +19,8 @@ struct WalletSessionTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// scripts/wallet-session.py in this checkout.
     static let script = checkout.appendingPathComponent("scripts/wallet-session.py").path
+    /// scripts/wallet-trade.py in this checkout: the guide's trading and dividends block.
+    static let tradeScript = checkout.appendingPathComponent("scripts/wallet-trade.py").path
 
     /// The script's `name: value` lines.
     static func fields(_ output: String) -> [String: String] {
@@ -30,19 +32,37 @@ struct WalletSessionTests {
         return out
     }
 
-    /// Every line of the guide's Python block is a line of the script, in the same order:
-    /// what the guide shows is what the test below runs.
-    @Test func theGuideQuotesTheScriptItRuns() throws {
+    /// Every line of the guide's Python blocks is a line of its script, in the same order
+    /// (the first block quotes wallet-session.py, the second wallet-trade.py): what the
+    /// guide shows is what the tests below run.
+    @Test func theGuideQuotesTheScriptsItRuns() throws {
         let guide = try String(contentsOf: Self.checkout.appendingPathComponent("docs/wallet-guide.md"), encoding: .utf8)
-        let script = try String(contentsOfFile: Self.script, encoding: .utf8)
-            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         let blocks = guide.components(separatedBy: "```python\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
-        #expect(blocks.count == 1)
-        var position = script.startIndex
-        for line in blocks.joined().split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
-            let found = script[position...].firstIndex(of: line)
-            #expect(found != nil, "the guide's line is not in scripts/wallet-session.py (in order): \(line)")
-            if let found { position = script.index(after: found) }
+        #expect(blocks.count == 2)
+        for (block, path) in zip(blocks, [Self.script, Self.tradeScript]) {
+            let script = try String(contentsOfFile: path, encoding: .utf8)
+                .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            var position = script.startIndex
+            for line in block.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
+                let found = script[position...].firstIndex(of: line)
+                #expect(found != nil, "the guide's line is not in \(path) (in order): \(line)")
+                if let found { position = script.index(after: found) }
+            }
+        }
+    }
+
+    @Test(.enabled(if: web3Available, missingReason))
+    func theGuidesTradingBlockPlacesAnOrderAndReadsMarketData() async throws {
+        let scratch = try ScratchDirectory()
+        try await NodeProcess.with(["dev", "--datadir", scratch.path("chain")], in: scratch) { node in
+            let run = try PythonEthAccount.run([Self.tradeScript, "--rpc", "http://127.0.0.1:\(node.port)"])
+            #expect(run.status == 0, "wallet-trade.py failed: \(run.errors)")
+            let out = Self.fields(run.output)
+            #expect(out["status"] == "1")
+            #expect(out["bids"] == #"[{"orders": 1, "price": "190.01", "quantity": "1.5"}]"#)
+            #expect(out["open_orders"] == #"[[42, "buy", "190.01", "1.5"]]"#)
+            #expect(out["entitlements"] == "0")
+            #expect(out["claim_selector"] == Hex.encode(DividendsInterface.claimDividend.selector.bytes))
         }
     }
 
