@@ -9,6 +9,8 @@ import FoundationNetworking
 public struct SequencerEndpoint: Sendable, CustomStringConvertible {
     public let host: String
     public let port: Int
+    /// `http://HOST:PORT/`, where JSON-RPC goes.
+    let rpcURL: URL
 
     /// How long one JSON-RPC request to the sequencer may take.
     static let requestTimeout: TimeInterval = 30
@@ -19,14 +21,19 @@ public struct SequencerEndpoint: Sendable, CustomStringConvertible {
               ["http", "ws"].contains(scheme), let host = url.host, !host.isEmpty else {
             throw .configuration("--follow needs the sequencer's URL as http://HOST:PORT or ws://HOST:PORT, not \"\(text)\"")
         }
+        let port = url.port ?? 80
+        // URLComponents may give an IPv6 literal with or without its brackets; a URL needs them.
+        let authority = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        guard let rpcURL = URL(string: "http://\(authority)/") else {
+            throw .configuration("--follow: cannot form a JSON-RPC URL from host \"\(host)\" and port \(port)")
+        }
         self.host = host
-        self.port = url.port ?? 80
+        self.port = port
+        self.rpcURL = rpcURL
     }
 
     /// `HOST:PORT` (logs and `/health` name the sequencer so).
     public var description: String { "\(host):\(port)" }
-
-    var rpcURL: URL { URL(string: "http://\(host):\(port)/")! }
 
     /// Calls one JSON-RPC method on the sequencer: its result, or its error exactly as
     /// it answered (code, message, data). Throws when there is no usable answer.
