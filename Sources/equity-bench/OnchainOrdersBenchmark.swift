@@ -21,35 +21,20 @@ struct OnchainOrdersBenchmark: ParsableCommand {
         commandName: "onchain-orders",
         abstract: "Signed orders per second through a real node's eth_sendRawTransaction, matched and committed.")
 
-    @Flag(help: "Print one JSON object of named figures instead of a table.")
-    var json = false
-
-    @Option(help: "Funded, verified accounts in the benchmark genesis (a multiple of --connections).")
-    var accounts = 4_000
+    @OptionGroup var load: SignedLoadOptions
 
     @Option(help: "Signed orders to send.")
     var orders = 100_000
 
-    @Option(help: "eth_sendRawTransaction requests per JSON-RPC batch (the node takes at most 1,000).")
-    var batchSize = 1_000
-
-    @Option(help: "Keep-alive HTTP connections sending at once.")
-    var connections = 4
-
-    @Option(help: "The node's block interval in milliseconds (default: the genesis's, 250).")
-    var blockTimeMs: Int?
-
     func validate() throws {
-        guard accounts >= 2, orders >= 1, connections >= 1 else { throw ValidationError("counts must be positive (accounts ≥ 2)") }
-        guard (1...1_000).contains(batchSize) else { throw ValidationError("--batch-size must be from 1 to 1000 (the node's batch limit)") }
-        guard accounts % connections == 0 else { throw ValidationError("--accounts must be a multiple of --connections, so each sender has one connection") }
+        guard orders >= 1 else { throw ValidationError("--orders must be positive") }
     }
 
     /// The workload's market: AAPL-24X7, id 1.
     static let market: UInt32 = 1
 
     func run() throws {
-        let workload = try ChainWorkload(accounts: accounts)
+        let workload = try ChainWorkload(accounts: load.accounts)
         let market = #"{"symbol":"AAPL-24X7","base":"AAPL","schedule":"24x7","tick":"0.01","lot":"0.001","minQuantity":"0.001","#
             + #""maxQuantity":"100000","makerFeeBps":1,"takerFeeBps":3,"feeAccount":"0x000000000000000000000000000000000000fee5"}"#
         guard let close = workload.genesisJSON.lastIndex(of: "}") else { throw ValidationError("the workload genesis is not an object") }
@@ -60,8 +45,8 @@ struct OnchainOrdersBenchmark: ParsableCommand {
         let raws = Self.signedOrders(count: orders, workload: workload, chainId: genesis.chainId)
         let signSeconds = Double(Stopwatch.now() - signStart) / 1e9
 
-        let load = SignedLoadRun(raws: raws, senders: workload.keys.map(\.address), connections: connections, batchSize: batchSize)
-        let report = try load.run(genesisJSON: String(genesisJSON), blockTimeMs: blockTimeMs, label: "onchain-orders") { outcome in
+        let run = SignedLoadRun(raws: raws, senders: workload.keys.map(\.address), connections: load.connections, batchSize: load.batchSize)
+        let report = try run.run(genesisJSON: String(genesisJSON), blockTimeMs: load.blockTimeMs, label: "onchain-orders") { outcome in
             let (_, marketsAnswer) = try outcome.client.post(Array(#"{"jsonrpc":"2.0","id":1,"method":"equity_getMarkets","params":[]}"#.utf8))
             var resting = 0
             if case .object(let fields) = try JSONParser.parse(marketsAnswer), case .array(let list)? = fields["result"],
@@ -75,9 +60,9 @@ struct OnchainOrdersBenchmark: ParsableCommand {
             report.record("commit_wait_ms", (outcome.committedSeconds - outcome.admittedSeconds) * 1e3)
             report.record("orders", orders)
             report.record("resting_orders_at_end", resting)
-            report.record("batch_size", batchSize)
-            report.record("connections", connections)
-            report.record("accounts", accounts)
+            report.record("batch_size", load.batchSize)
+            report.record("connections", load.connections)
+            report.record("accounts", load.accounts)
             report.record("blocks", outcome.blocks)
             report.record("sign_s", signSeconds)
             if let cpuUsed = outcome.cpuSeconds {
@@ -87,7 +72,7 @@ struct OnchainOrdersBenchmark: ParsableCommand {
             report.record("load_average_1m_at_start", outcome.loadAverage)
             return report
         }
-        report.print(json: json)
+        report.print(json: load.json)
     }
 
     /// Raw EIP-1559 `placeOrder`s, signed on every core.

@@ -23,47 +23,32 @@ struct RPCBenchmark: ParsableCommand {
         commandName: "rpc",
         abstract: "Signed transfers per second through a real node's eth_sendRawTransaction (batched, several connections), until committed.")
 
-    @Flag(help: "Print one JSON object of named figures instead of a table.")
-    var json = false
-
-    @Option(help: "Funded, verified accounts in the benchmark genesis (a multiple of --connections).")
-    var accounts = 4_000
+    @OptionGroup var load: SignedLoadOptions
 
     @Option(help: "Signed transfers to send.")
     var transfers = 120_000
 
-    @Option(help: "eth_sendRawTransaction requests per JSON-RPC batch (the node takes at most 1,000).")
-    var batchSize = 1_000
-
-    @Option(help: "Keep-alive HTTP connections sending at once.")
-    var connections = 4
-
-    @Option(help: "The node's block interval in milliseconds (default: the genesis's, 250).")
-    var blockTimeMs: Int?
-
     func validate() throws {
-        guard accounts >= 2, transfers >= 1, connections >= 1 else { throw ValidationError("counts must be positive (accounts ≥ 2)") }
-        guard (1...1_000).contains(batchSize) else { throw ValidationError("--batch-size must be from 1 to 1000 (the node's batch limit)") }
-        guard accounts % connections == 0 else { throw ValidationError("--accounts must be a multiple of --connections, so each sender has one connection") }
+        guard transfers >= 1 else { throw ValidationError("--transfers must be positive") }
     }
 
     func run() throws {
-        let workload = try ChainWorkload(accounts: accounts)
+        let workload = try ChainWorkload(accounts: load.accounts)
         let signStart = Stopwatch.now()
         let raws = workload.signedTransfers(0..<transfers)
         let signSeconds = Double(Stopwatch.now() - signStart) / 1e9
 
-        let load = SignedLoadRun(raws: raws, senders: workload.keys.map(\.address), connections: connections, batchSize: batchSize)
-        let report = try load.run(genesisJSON: workload.genesisJSON, blockTimeMs: blockTimeMs, label: "rpc") { outcome in
+        let run = SignedLoadRun(raws: raws, senders: workload.keys.map(\.address), connections: load.connections, batchSize: load.batchSize)
+        let report = try run.run(genesisJSON: workload.genesisJSON, blockTimeMs: load.blockTimeMs, label: "rpc") { outcome in
             let (committed, admitted) = outcome.rates(transfers)
             var report = BenchReport(scenario: "rpc")
             report.record("transfers_per_s", committed)
             report.record("admitted_per_s", admitted)
             report.record("commit_wait_ms", (outcome.committedSeconds - outcome.admittedSeconds) * 1e3)
             report.record("transfers", transfers)
-            report.record("batch_size", batchSize)
-            report.record("connections", connections)
-            report.record("accounts", accounts)
+            report.record("batch_size", load.batchSize)
+            report.record("connections", load.connections)
+            report.record("accounts", load.accounts)
             report.record("blocks", outcome.blocks)
             report.record("sign_s", signSeconds)
             // The machine is shared: how much CPU the node got, and what each transfer cost it.
@@ -74,7 +59,7 @@ struct RPCBenchmark: ParsableCommand {
             report.record("load_average_1m_at_start", outcome.loadAverage)
             return report
         }
-        report.print(json: json)
+        report.print(json: load.json)
     }
 
     /// JSON-RPC batches of `eth_sendRawTransaction`, `size` per batch.
