@@ -26,7 +26,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds between cycles.")
     var interval: Double = 60
 
-    @Flag(name: .long, help: "Do not mint or pass on dividends (no key needed): import, follow redemptions and reconcile only.")
+    @Flag(name: .long, help: "Do not mint, pass on dividends or attest (no key needed): import, follow redemptions and reconcile only.")
     var noMint = false
 
     func run() async throws {
