@@ -84,5 +84,11 @@ struct JSONParserTests {
         #expect(throws: RPCValueError("hex string without 0x prefix")) { try RPCValue.uint64(.string("12")) }
         #expect(throws: RPCValueError("empty hex string")) { try RPCValue.data(.string("")) }
         #expect(throws: RPCValueError("invalid hex string")) { try RPCValue.data(.string("0xgg")) }
+        #expect(throws: RPCValueError("invalid hex string")) { try RPCValue.data(.string("0x" + String(repeating: "ab", count: 300) + "0g")) }
+        #expect(throws: RPCValueError("invalid hex string")) { try RPCValue.data(.string("0xé")) }
+        #expect(try RPCValue.data(.string("0xDEADbeef00")) == [0xde, 0xad, 0xbe, 0xef, 0x00])
+        // A substring's digits are read in place too.
+        let long = String(repeating: "0123456789abcdefABCDEF", count: 10)
+        #expect(try RPCValue.data(.string("0x" + long)) == Hex.decode(long))
     }
 }

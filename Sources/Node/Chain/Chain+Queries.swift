@@ -10,18 +10,21 @@ extension Chain {
         transactions.map { tx in Result { () throws(TransactionRejection) in try submit(tx, now: now) } }
     }
 
-    /// A transaction executed in the open block (admitted, not yet committed), with
-    /// the receipt it will have.
+    /// A transaction executed in the open block, or in a sealed block still being
+    /// written (admitted, not yet committed), with the receipt it will have.
     public func openTransaction(hash: Bytes32) -> (transaction: SignedTransaction, receipt: Receipt)? {
-        guard let i = openReceipts.firstIndex(where: { $0.transactionHash == hash }) else { return nil }
-        return (openTransactions[i], openReceipts[i])
+        if let i = openReceipts.firstIndex(where: { $0.transactionHash == hash }) { return (openTransactions[i], openReceipts[i]) }
+        guard let i = committingReceipts.firstIndex(where: { $0.transactionHash == hash }) else { return nil }
+        return (committingTransactions[i], committingReceipts[i])
     }
 
-    /// An account's nonce as of the last committed block and including the open block.
+    /// An account's nonce as of the last committed block, and including the blocks not
+    /// yet committed.
     public func nonces(of address: Address) -> (latest: UInt64, pending: UInt64) {
         let pending = state.account(address).nonce
-        let inOpenBlock = UInt64(openReceipts.lazy.filter { $0.from == address }.count)
-        return (pending - min(pending, inOpenBlock), pending)
+        let uncommitted = UInt64((openReceipts.lazy.filter { $0.from == address }.count)
+            + committingReceipts.lazy.filter { $0.from == address }.count)
+        return (pending - min(pending, uncommitted), pending)
     }
 
     /// What `eth_estimateGas` answers: the intrinsic cost plus the execution cost of
@@ -52,12 +55,12 @@ extension Chain {
     /// time the next block would have.
     public func identity(of wallet: Address, now: UInt64) -> (identity: Identity, verified: Bool)? {
         guard let identity = state.identity(of: wallet) else { return nil }
-        return (identity, identity.isVerified(at: max(head.timestamp, now)))
+        return (identity, identity.isVerified(at: max(tipTimestamp, now)))
     }
 
     /// The compliance verdict on a transfer as the next block would give it.
     public func preTransferCheck(token: Address, from: Address, to: Address, amount: UInt128, now: UInt64) -> TransferRestriction {
-        TransferCompliance.check(state, token: token, from: from, to: to, amount: amount, time: max(head.timestamp, now))
+        TransferCompliance.check(state, token: token, from: from, to: to, amount: amount, time: max(tipTimestamp, now))
     }
 
     /// Redemptions with id ≥ `fromId`, in id order, at most `limit`, each with its token's symbol and decimals.

@@ -5,14 +5,17 @@ import Logging
 ///
 /// As a sequencer it executes each transaction when it is admitted (so the pool
 /// rejects what would revert, with the reason) into an open block, and `seal(now:)`
-/// commits that block with its state root in one synced batch. As a replaying node it
-/// `importBlock`s the sequencer's blocks and checks every root. Receipts are served
-/// only for committed blocks, so whatever a user has a receipt for survives `kill -9`.
+/// commits that block with its state root in one synced batch. While that batch is
+/// written (by a `BlockCommitter`, off the actor), transactions go on being admitted into
+/// the next block. As a replaying node it `importBlock`s the sequencer's blocks and
+/// checks every root. Receipts are served only for committed blocks, so whatever a user
+/// has a receipt for survives `kill -9`.
 public actor Chain {
     public nonisolated let genesis: Genesis
     public nonisolated let signer: TransactionSigner
     public nonisolated let configuration: ChainConfiguration
     let store: ChainStore
+    private let committer: BlockCommitter
     let logger: Logger
 
     /// The state including the open block's transactions. Reading it from outside the
@@ -22,6 +25,17 @@ public actor Chain {
     private var tree: StateTree
     /// The last committed block's header.
     public private(set) var head: BlockHeader
+    /// The newest sealed block's number and timestamp, which the open block follows.
+    /// They run one block ahead of `head` while a sealed block is being written.
+    private(set) var tipNumber: UInt64
+    private(set) var tipTimestamp: UInt64
+    /// The sealed block being written: its transactions are no longer open, and not
+    /// yet committed.
+    private(set) var committingTransactions: [SignedTransaction] = []
+    private(set) var committingReceipts: [Receipt] = []
+    /// A seal is between its start and its commit; a second `seal` waits for it.
+    private var sealing = false
+    private var sealWaiters: [CheckedContinuation<Void, Never>] = []
     private var pool: TransactionPool
 
     private(set) var openTransactions: [SignedTransaction] = []
@@ -48,6 +62,7 @@ public actor Chain {
         self.logger = logger
         self.pool = TransactionPool(capacity: configuration.poolCapacity, perSenderLimit: configuration.poolPerSenderLimit)
         store = try ChainStore(path: path, logger: logger)
+        committer = BlockCommitter(store: store)
         let first = Self.genesisBlock(genesis)
         if let (number, hash) = try store.head() {
             guard let stored = try store.genesisHash(), stored == first.block.header.hash else {
@@ -66,12 +81,14 @@ public actor Chain {
             state = loaded
             tree = loadedTree
             head = headBlock.header
+            (tipNumber, tipTimestamp) = (head.number, head.timestamp)
             logger.info("resumed chain", metadata: ["head": "\(number)", "hash": "\(hash)", "stateRoot": "\(root)"])
         } else {
             try store.commit(first.block, receipts: [], stateChanges: first.changes)
             state = first.state
             tree = first.tree
             head = first.block.header
+            (tipNumber, tipTimestamp) = (head.number, head.timestamp)
             logger.info("initialised chain from genesis", metadata: ["chainId": "\(genesis.chainId)", "genesis": "\(first.block.header.hash)"])
         }
     }
@@ -143,8 +160,8 @@ public actor Chain {
             try pool.add(tx)
             return
         }
-        if openTransactions.isEmpty { openTimestamp = max(head.timestamp, now) }
-        let context = BlockContext(number: head.number + 1, timestamp: openTimestamp, chainId: genesis.chainId)
+        if openTransactions.isEmpty { openTimestamp = max(tipTimestamp, now) }
+        let context = BlockContext(number: tipNumber + 1, timestamp: openTimestamp, chainId: genesis.chainId)
         if openTransactions.isEmpty { openingLogs += CorporateActions.beginBlock(&state, context).map(LogEncoder.log) }
         let mark = state.checkpoint()
         // The market clock runs before the block's first transaction (and is undone with it).
@@ -183,44 +200,56 @@ public actor Chain {
     }
 
     /// Commits the open block (if any, or an empty one when configured) with its state
-    /// root, in one synced batch, and makes it the head.
-    public func seal(now: UInt64) throws(ChainStoreError) -> SealedBlock? {
+    /// root, in one synced batch, and makes it the head. The state half of the work is
+    /// done here; the receipts root, the header and the write are the `BlockCommitter`'s,
+    /// and meanwhile the actor admits transactions into the next block.
+    public func seal(now: UInt64) async throws(ChainStoreError) -> SealedBlock? {
+        while sealing { await withCheckedContinuation { sealWaiters.append($0) } }
         if let failure { throw failure }
         guard !openTransactions.isEmpty || configuration.sealsEmptyBlocks else { return nil }
-        let timestamp = openTransactions.isEmpty ? max(head.timestamp, now) : openTimestamp
+        sealing = true
+        defer {
+            sealing = false
+            let waiters = sealWaiters
+            sealWaiters = []
+            for waiter in waiters { waiter.resume() }
+        }
+        let timestamp = openTransactions.isEmpty ? max(tipTimestamp, now) : openTimestamp
         if openTransactions.isEmpty {
-            let context = BlockContext(number: head.number + 1, timestamp: timestamp, chainId: genesis.chainId)
+            let context = BlockContext(number: tipNumber + 1, timestamp: timestamp, chainId: genesis.chainId)
             CorporateActions.beginBlock(&state, context)
             _ = BlockExecutor.runMarketClock(&state, block: context)
         }
         let changes = Self.apply(state.takeDirtyKeys(), of: state, to: &tree)
-        var bloom = LogsBloom()
-        for r in openReceipts { bloom.formUnion(r.bloom) }
-        let header = BlockHeader(
-            parentHash: head.hash, coinbase: genesis.sequencer, stateRoot: tree.commit(),
-            transactionsRoot: Block.transactionsRoot(hashes: openTransactionHashes),
-            receiptsRoot: Receipt.root(openReceipts),
-            logsBloom: bloom, number: head.number + 1, gasLimit: genesis.gasLimit, gasUsed: openGasUsed, timestamp: timestamp)
-        let sealed = SealedBlock(block: Block(header: header, transactions: openTransactions), receipts: openReceipts)
-        do {
-            try store.commit(header: header, rawTransactions: openEncoded, transactionHashes: openTransactionHashes,
-                             receipts: openReceipts, stateChanges: changes)
-        } catch {
-            failure = error
-            logger.critical("block commit failed; the node stops taking work", metadata: ["block": "\(header.number)", "error": "\(error)"])
-            throw error
-        }
-        head = header
-        openTransactions.removeAll(keepingCapacity: true)
-        openingLogs.removeAll()
-        openEncoded.removeAll(keepingCapacity: true)
-        openTransactionHashes.removeAll(keepingCapacity: true)
-        openReceipts.removeAll(keepingCapacity: true)
+        let work = BlockCommitter.SealedWork(
+            parent: head, coinbase: genesis.sequencer, stateRoot: tree.commit(), gasLimit: genesis.gasLimit, gasUsed: openGasUsed,
+            timestamp: timestamp, transactions: openTransactions, rawTransactions: openEncoded,
+            transactionHashes: openTransactionHashes, receipts: openReceipts, stateChanges: changes)
+        (tipNumber, tipTimestamp) = (head.number + 1, timestamp)
+        (committingTransactions, committingReceipts) = (openTransactions, openReceipts)
+        // Fresh arrays: the sealed ones now belong to the committer.
+        openTransactions = []
+        openEncoded = []
+        openTransactionHashes = []
+        openReceipts = []
         openHashes.removeAll(keepingCapacity: true)
+        openingLogs.removeAll()
         openGasUsed = 0
         // Transactions that waited for a full block go into the new one.
         for sender in pool.senders { promote(sender, now: now) }
-        return sealed
+
+        let committed = await committer.commit(work)
+        committingTransactions = []
+        committingReceipts = []
+        switch committed {
+        case .success(let sealed):
+            head = sealed.block.header
+            return sealed
+        case .failure(let error):
+            failure = error
+            logger.critical("block commit failed; the node stops taking work", metadata: ["block": "\(head.number + 1)", "error": "\(error)"])
+            throw error
+        }
     }
 
     /// Pending transactions: executed in the open block, and waiting in the pool.
@@ -251,7 +280,7 @@ public actor Chain {
     /// `importBlock` with the block's transactions already recovered
     /// (`verifyTransactions(of:signer:)`), in block order.
     public func importBlock(_ block: Block, verified: [VerifiedTransaction]) throws(BlockImportError) -> SealedBlock {
-        guard openTransactions.isEmpty else { throw .sequencerHasOpenBlock }
+        guard openTransactions.isEmpty, !sealing else { throw .sequencerHasOpenBlock }
         let header = block.header
         guard header.number == head.number + 1, header.parentHash == head.hash else {
             throw .notNext(number: header.number, parentHash: header.parentHash, head: head.number, headHash: head.hash)
@@ -304,6 +333,7 @@ public actor Chain {
             throw .storage(error)
         }
         head = header
+        (tipNumber, tipTimestamp) = (head.number, head.timestamp)
         return SealedBlock(block: Block(header: header, transactions: verified.map(\.transaction)), receipts: receipts)
     }
 
@@ -324,7 +354,7 @@ public actor Chain {
     public func call(from: Address, to: Address, data: [UInt8], now: UInt64) throws(Revert) -> [UInt8] {
         let mark = state.isolatingCheckpoint()
         defer { state.revert(to: mark) }
-        let context = BlockContext(number: head.number + 1, timestamp: max(head.timestamp, now), chainId: genesis.chainId)
+        let context = BlockContext(number: tipNumber + 1, timestamp: max(tipTimestamp, now), chainId: genesis.chainId)
         CorporateActions.beginBlock(&state, context)
         return try CallDispatcher.call(&state, sender: from, to: to, data: data, block: context).output
     }

@@ -76,8 +76,10 @@ public struct LogsBloom: Sendable, Hashable {
 
     // MARK: Hashing without allocation
 
-    /// Keccak-256 of an address's 20 bytes, from a stack buffer.
+    /// Keccak-256 of an address's 20 bytes, from a stack buffer; the system contracts'
+    /// addresses come from a table.
     private static func hash(of address: Address) -> Bytes32 {
+        for (known, hash) in knownAddressHashes where known == address { return hash }
         var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
         return withUnsafeMutableBytes(of: &buffer) { raw in
             let base = raw.baseAddress!
@@ -88,9 +90,11 @@ public struct LogsBloom: Sendable, Hashable {
         }
     }
 
-    /// Keccak-256 of a topic's 32 bytes, from a stack buffer; the topics every ERC-20
-    /// log starts with come from a table.
+    /// Keccak-256 of a topic's 32 bytes, from a stack buffer. Event signatures of ERC-20
+    /// and the exchange, and small integers (market ids, the first order ids), come from
+    /// tables: every order's logs carry several of them.
     private static func hash(of topic: Bytes32) -> Bytes32 {
+        if topic.w0 == 0, topic.w1 == 0, topic.w2 == 0, topic.w3 < UInt64(smallWordHashes.count) { return smallWordHashes[Int(topic.w3)] }
         for (known, hash) in knownTopicHashes where known == topic { return hash }
         var buffer: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         return withUnsafeMutableBytes(of: &buffer) { raw in
@@ -99,6 +103,17 @@ public struct LogsBloom: Sendable, Hashable {
         }
     }
 
-    /// Keccak-256 of the event signature topics of ERC-20's `Transfer` and `Approval`.
-    private static let knownTopicHashes: [(Bytes32, Bytes32)] = ERC20.events.map { ($0.topic, Keccak256.hash($0.topic.bytes)) }
+    /// Keccak-256 of the event signature topics of ERC-20 and the exchange.
+    private static let knownTopicHashes: [(Bytes32, Bytes32)] = (ERC20.events + ExchangeInterface.events).map {
+        ($0.topic, Keccak256.hash($0.topic.bytes))
+    }
+
+    /// Keccak-256 of the words 0 to 255.
+    private static let smallWordHashes: [Bytes32] = (0..<256).map { Keccak256.hash(Bytes32(w0: 0, w1: 0, w2: 0, w3: UInt64($0)).bytes) }
+
+    /// Keccak-256 of the system contracts' addresses, which emit the exchange's and the
+    /// corporate actions' logs.
+    private static let knownAddressHashes: [(Address, Bytes32)] = [
+        SystemAddress.exchange, SystemAddress.dividends, SystemAddress.reserves, SystemAddress.compliance, SystemAddress.withholding,
+    ].map { ($0, Keccak256.hash($0.bytes)) }
 }

@@ -83,4 +83,9 @@ public enum ExchangeInterface {
     public static let auctionEvent = ABIEvent(name: "Auction", parameters: [
         .init(.uint(32), indexed: true), .init(.uint(8)), .init(.uint(64)), .init(.uint256),
     ])
+
+    /// Every event the exchange emits.
+    public static let events: [ABIEvent] = [
+        marketListedEvent, orderAcceptedEvent, orderRejectedEvent, tradeEvent, orderCancelledEvent, orderAmendedEvent, auctionEvent,
+    ]
 }

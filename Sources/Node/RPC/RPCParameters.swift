@@ -108,16 +108,29 @@ public enum RPCValue {
     }
 
     /// Decodes an even number of hex digits in place: raw transactions arrive by the
-    /// thousand, so no intermediate string is made.
+    /// thousand, so no intermediate string is made, and the digits are read straight
+    /// from the string's UTF-8 storage.
     private static func bytes(_ digits: Substring.UTF8View) throws(RPCValueError) -> [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(digits.count / 2)
-        var iterator = digits.makeIterator()
-        while let hi = iterator.next(), let lo = iterator.next() {
-            guard let h = Hex.nibble(hi), let l = Hex.nibble(lo) else { throw RPCValueError("invalid hex string") }
-            out.append(h << 4 | l)
+        let decoded = digits.withContiguousStorageIfAvailable(Self.bytes) ?? Array(digits).withUnsafeBufferPointer(Self.bytes)
+        guard let decoded else { throw RPCValueError("invalid hex string") }
+        return decoded
+    }
+
+    /// The bytes of an even number of hex digits; nil if one is not a hex digit.
+    private static func bytes(_ digits: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        let count = digits.count / 2
+        var valid = true
+        let out = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for i in 0..<count {
+                guard let h = Hex.nibble(digits[2 * i]), let l = Hex.nibble(digits[2 * i + 1]) else {
+                    valid = false
+                    break
+                }
+                buffer[i] = h << 4 | l
+                initialized = i + 1
+            }
         }
-        return out
+        return valid ? out : nil
     }
 
     /// A 20-byte address; any case is accepted, as geth does.

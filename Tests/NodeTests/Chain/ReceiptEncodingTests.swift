@@ -107,17 +107,22 @@ struct ReceiptEncodingTests {
         #expect(LogsBloom().bytes == [UInt8](repeating: 0, count: 256))
     }
 
-    /// A log's bloom is its address's and each topic's, whether the topic's hash is
-    /// computed or comes from the table of ERC-20 event topics.
+    /// A log's bloom is its address's and each topic's, whether the hash is computed or
+    /// comes from a table (event signatures of ERC-20 and the exchange, small integer
+    /// words, the system contracts' addresses).
     @Test func logBloomAddsTheAddressAndEveryTopic() {
-        for event in ERC20.events {
-            let log = Log(address: ChainFixture.aapl, topics: [event.topic, ChainFixture.accounts[0].address.word], data: [1])
+        let words = [0, 1, 2, 255, 256, 1 << 40].map { Bytes32(w0: 0, w1: 0, w2: 0, w3: UInt64($0)) } + [Bytes32(w0: 1, w1: 0, w2: 0, w3: 1)]
+        let emitters = [ChainFixture.aapl, SystemAddress.exchange, SystemAddress.dividends, SystemAddress.reserves,
+                        SystemAddress.compliance, SystemAddress.withholding, Address(w0: 1, w1: 0, w2: 0x1002)]
+        for (i, event) in (ERC20.events + ExchangeInterface.events).enumerated() {
+            let topics = [event.topic, words[i % words.count], words[(i + 3) % words.count], ChainFixture.accounts[0].address.word]
+            let log = Log(address: emitters[i % emitters.count], topics: topics, data: [1])
             var expected = LogsBloom()
             expected.add(log.address.bytes)
             for topic in log.topics { expected.add(topic.bytes) }
             var bloom = LogsBloom()
             bloom.add(log)
-            #expect(bloom == expected)
+            #expect(bloom == expected, "\(event.name)")
             var union = LogsBloom()
             union.formUnion(bloom)
             #expect(union == bloom && union.mayContain(event.topic.bytes))
