@@ -34,6 +34,33 @@ struct WorldStateJournalTests {
         #expect(state.accounts[Self.b] == nil)
     }
 
+    /// Tokens, deposits, redemptions, markets and the system record are journaled boxed
+    /// (they are large); a revert must restore each of them, and a market's later
+    /// in-place changes, exactly.
+    @Test func revertRestoresTheBoxedKinds() throws {
+        var state = WorldState(genesis: .devnet)
+        _ = state.takeDirtyKeys()
+        let token = try #require(state.tokens.keys.sorted().first)
+        let market = try #require(state.markets.keys.sorted().first)
+        let keys: [StateKey] = [.token(token), .market(market), .deposit(Bytes32(w0: 1, w1: 2, w2: 3, w3: 4)), .redemption(9), .system]
+        let before = keys.map { state.encodedValue($0) }
+
+        let mark = state.checkpoint()
+        var changed = try #require(state.token(token))
+        changed.totalSupply += 1
+        state.setToken(token, changed)
+        state.recordDeposit(Deposit(id: Bytes32(w0: 1, w1: 2, w2: 3, w3: 4), token: token, recipient: Self.a, amount: 5, blockNumber: 1))
+        state.recordRedemption(Redemption(id: 9, token: token, holder: Self.a, amount: 5, brokerageAccountRef: "ACC-1", blockNumber: 1))
+        state.updateMarket(market) { $0.nextOrderId += 7 }
+        state.updateMarket(market) { $0.nextOrderId += 1 }
+        var system = state.system
+        system.issuer = Self.b
+        state.setSystem(system)
+        for (key, old) in zip(keys, before) { #expect(state.encodedValue(key) != old, "\(key) changed") }
+        state.revert(to: mark)
+        #expect(keys.map { state.encodedValue($0) } == before)
+    }
+
     @Test func anAccountLeftEmptyIsRemovedAndComesBackOnRevert() {
         var state = Self.empty()
         state.updatePosition(Self.a, Self.token) { $0.balance = 7 }

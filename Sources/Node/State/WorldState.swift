@@ -27,24 +27,26 @@ public struct WorldState: Sendable {
     private var journal: [Undo] = []
     private var dirty: Set<StateKey> = []
 
-    /// A previous value, to restore on revert.
+    /// A previous value, to restore on revert. The cases written for every transaction
+    /// (accounts, positions, nonces, order records) are inline; the large, rare ones are
+    /// boxed, since every entry of the journal is as large as the largest inline case.
     private enum Undo: Sendable {
         case account(Address, AccountState?)
         /// An existing account's nonce before an increment.
         case nonce(Address, UInt64)
         /// An existing account's position in a token before an update (empty if none).
         case position(Address, TokenPosition)
-        case token(Address, TokenState?)
+        indirect case token(Address, TokenState?)
         case allowance(AllowanceKey, UInt128?)
         case investor(String, Identity?)
         case wallet(Address, String?)
-        case deposit(Bytes32, Deposit?)
-        case redemption(UInt64, Redemption?)
+        indirect case deposit(Bytes32, Deposit?)
+        indirect case redemption(UInt64, Redemption?)
         case system(SystemState)
-        case market(UInt32, Market?)
+        indirect case market(UInt32, Market?)
         case exchangeOrder(ExchangeOrderKey, ExchangeOrder?)
-        case corporate(CorporateActionsState.Undo)
-        case reserveAttestation(Address, PostedReserveAttestation?)
+        indirect case corporate(CorporateActionsState.Undo)
+        indirect case reserveAttestation(Address, PostedReserveAttestation?)
     }
 
     public init(system: SystemState) {
