@@ -345,8 +345,7 @@ public actor Chain {
     /// A committed transaction's receipt.
     public func receipt(transaction hash: Bytes32) throws(ChainStoreError) -> Receipt? {
         guard let (number, index) = try store.transactionLocation(hash: hash) else { return nil }
-        let receipts = try store.receipts(number: number)
-        return Int(index) < receipts.count ? receipts[Int(index)] : nil
+        return try store.receipt(number: number, index: index)?.receipt
     }
 
     /// Runs a call against the current state without keeping any of its effects

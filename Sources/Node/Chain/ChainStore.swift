@@ -9,7 +9,7 @@ import Logging
 /// number and index), `state` (state key → value).
 public final class ChainStore: Sendable {
     let db: RocksDB
-    private let meta, blocks, hashes, receipts, txs, state: RocksDB.ColumnFamily
+    let meta, blocks, hashes, receipts, txs, state: RocksDB.ColumnFamily
 
     private static let headKey = Array("head".utf8)
     private static let genesisKey = Array("genesis".utf8)
@@ -30,7 +30,7 @@ public final class ChainStore: Sendable {
     /// Closes the database; later calls fail with a clear error.
     public func close() { db.close() }
 
-    private func get(_ key: [UInt8], _ cf: RocksDB.ColumnFamily) throws(ChainStoreError) -> [UInt8]? {
+    func get(_ key: [UInt8], _ cf: RocksDB.ColumnFamily) throws(ChainStoreError) -> [UInt8]? {
         do { return try db.get(key, in: cf) } catch { throw .rocksDB(error) }
     }
 

@@ -1,11 +1,9 @@
 /// The JSON of a receipt (ethereum/execution-apis `ReceiptInfo`), plus geth's
 /// non-standard `revertReason` when the transaction failed.
 public enum ReceiptObject {
-    /// `receipts` are all of the block's (the log indexes count across them); `index` picks one.
-    public static func json(_ receipts: [Receipt], index: Int, header: BlockHeader, blockHash: Bytes32) -> JSONValue {
-        let r = receipts[index]
-        var firstLog: UInt64 = 0
-        for previous in receipts[..<index] { firstLog += UInt64(previous.logs.count) }
+    /// `firstLogIndex` is the index in the block of the receipt's first log: log indexes
+    /// count across the block's receipts.
+    public static func json(_ r: Receipt, firstLogIndex firstLog: UInt64, header: BlockHeader, blockHash: Bytes32) -> JSONValue {
         let logs = r.logs.enumerated().map { i, log in
             LogObject.json(log, at: .init(blockHash: blockHash, blockNumber: header.number, blockTimestamp: header.timestamp,
                                           transactionHash: r.transactionHash, transactionIndex: r.transactionIndex,

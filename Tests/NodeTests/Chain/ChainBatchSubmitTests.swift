@@ -59,4 +59,32 @@ struct ChainBatchSubmitTests {
         }
         await reopened.close()
     }
+
+    /// A transaction's or a receipt's read skips the block's other items without decoding
+    /// them, and gives what decoding the whole block gives, with the log index of its
+    /// first log; past the end of the block, or of the chain, there is nothing.
+    @Test func oneItemReadsAgreeWithWholeBlockReads() async throws {
+        let path = ChainTests.temporaryDirectory()
+        let chain = try ChainTests.open(path)
+        for from in 0..<6 {
+            _ = try await chain.submit(F.transfer(from: from, nonce: 0, to: F.accounts[(from + 1) % 6].address, amount: 1), now: ChainTests.now)
+        }
+        let sealed = try #require(try await chain.seal(now: ChainTests.now))
+        await chain.close()
+        let store = try ChainStore(path: path)
+        let receipts = try store.receipts(number: 1)
+        var logsBefore: UInt64 = 0
+        for (i, tx) in sealed.block.transactions.enumerated() {
+            let (header, read) = try #require(try store.transaction(number: 1, index: UInt32(i)))
+            #expect(header == sealed.block.header && read == tx)
+            let (receipt, firstLogIndex) = try #require(try store.receipt(number: 1, index: UInt32(i)))
+            #expect(receipt == receipts[i] && firstLogIndex == logsBefore)
+            logsBefore += UInt64(receipts[i].logs.count)
+        }
+        #expect(logsBefore == 6, "one Transfer log each")
+        let count = UInt32(sealed.block.transactions.count)
+        #expect(try store.transaction(number: 1, index: count) == nil && store.receipt(number: 1, index: count) == nil)
+        #expect(try store.transaction(number: 2, index: 0) == nil && store.receipt(number: 2, index: 0) == nil)
+        store.close()
+    }
 }
