@@ -23,7 +23,7 @@ public enum BlockExecutor {
         guard t.nonce < .max else { throw .nonceMax(sender: tx.sender, nonce: t.nonce) }
         guard t.value == .zero else { throw .insufficientFunds(value: t.value) }
         guard t.gasLimit <= gasLimit else { throw .exceedsBlockGasLimit(gas: t.gasLimit, limit: gasLimit) }
-        let intrinsic = GasSchedule.intrinsic(data: t.data, accessList: t.accessList)
+        let intrinsic = tx.intrinsicGas
         guard t.gasLimit >= intrinsic else { throw .intrinsicGasTooLow(have: t.gasLimit, want: intrinsic) }
         return intrinsic
     }

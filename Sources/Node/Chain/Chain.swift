@@ -114,11 +114,17 @@ public actor Chain {
         ]).encoded)
     }
 
-    /// Writes `keys`' current values into the tree; returns them for storage.
+    /// Writes `keys`' current values into the tree; returns them for storage. A key that
+    /// is absent and was absent before (an order placed and filled within the block) is
+    /// in neither the tree nor the store, so it writes no deletion.
     private static func apply(_ keys: [StateKey], of state: WorldState, to tree: inout StateTree) -> [(StateKey, [UInt8]?)] {
-        keys.map { key in
+        keys.compactMap { key in
             let value = state.encodedValue(key)
-            if let value { tree.update(path: key.path, valueHash: Keccak256.hash(value)) } else { _ = tree.remove(path: key.path) }
+            if let value {
+                tree.update(path: key.path, valueHash: Keccak256.hash(value))
+            } else if !tree.remove(path: key.path) {
+                return nil
+            }
             return (key, value)
         }
     }
@@ -227,11 +233,16 @@ public actor Chain {
             transactionHashes: openTransactionHashes, receipts: openReceipts, stateChanges: changes)
         (tipNumber, tipTimestamp) = (head.number + 1, timestamp)
         (committingTransactions, committingReceipts) = (openTransactions, openReceipts)
-        // Fresh arrays: the sealed ones now belong to the committer.
+        // Fresh arrays, as large as the last block's: the sealed ones now belong to the committer.
+        let capacity = openTransactions.count
         openTransactions = []
+        openTransactions.reserveCapacity(capacity)
         openEncoded = []
+        openEncoded.reserveCapacity(capacity)
         openTransactionHashes = []
+        openTransactionHashes.reserveCapacity(capacity)
         openReceipts = []
+        openReceipts.reserveCapacity(capacity)
         openHashes.removeAll(keepingCapacity: true)
         openingLogs.removeAll()
         openGasUsed = 0
