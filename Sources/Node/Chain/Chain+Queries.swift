@@ -18,6 +18,9 @@ extension Chain {
         return (committingTransactions[i], committingReceipts[i])
     }
 
+    /// A transaction waiting in the pool for an earlier nonce of its sender.
+    public func queuedTransaction(hash: Bytes32) -> VerifiedTransaction? { pool.transaction(hash: hash) }
+
     /// An account's nonce as of the last committed block, and including the blocks not
     /// yet committed.
     public func nonces(of address: Address) -> (latest: UInt64, pending: UInt64) {

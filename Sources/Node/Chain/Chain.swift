@@ -36,7 +36,7 @@ public actor Chain {
     /// A seal is between its start and its commit; a second `seal` waits for it.
     private var sealing = false
     private var sealWaiters: [CheckedContinuation<Void, Never>] = []
-    private var pool: TransactionPool
+    private(set) var pool: TransactionPool
 
     private(set) var openTransactions: [SignedTransaction] = []
     /// The open transactions' envelopes and hashes, kept from admission for the commit.

@@ -10,7 +10,8 @@ public struct TransactionPool: Sendable {
     public static let priceBumpPercent: UInt64 = 10
 
     private var queued: [Address: [UInt64: VerifiedTransaction]] = [:]
-    private var hashes: Set<Bytes32> = []
+    /// Where each queued transaction is, by hash.
+    private var locations: [Bytes32: (sender: Address, nonce: UInt64)] = [:]
 
     public init(capacity: Int = 100_000, perSenderLimit: Int = 1_024) {
         self.capacity = capacity
@@ -18,35 +19,41 @@ public struct TransactionPool: Sendable {
     }
 
     /// How many transactions wait.
-    public var count: Int { hashes.count }
+    public var count: Int { locations.count }
 
-    public func contains(_ hash: Bytes32) -> Bool { hashes.contains(hash) }
+    public func contains(_ hash: Bytes32) -> Bool { locations[hash] != nil }
+
+    /// The queued transaction with `hash`, if any.
+    public func transaction(hash: Bytes32) -> VerifiedTransaction? {
+        guard let (sender, nonce) = locations[hash] else { return nil }
+        return queued[sender]?[nonce]
+    }
 
     /// Senders with waiting transactions, in address order.
     public var senders: [Address] { queued.keys.sorted() }
 
     /// Queues `tx`, replacing a same-nonce transaction of its sender if the price bump allows.
     public mutating func add(_ tx: VerifiedTransaction) throws(TransactionRejection) {
-        if hashes.contains(tx.hash) { throw .alreadyKnown }
+        if locations[tx.hash] != nil { throw .alreadyKnown }
         let nonce = tx.transaction.transaction.nonce
         var mine = queued[tx.sender, default: [:]]
         if let old = mine[nonce] {
             guard Self.isPriceBump(from: old, to: tx) else { throw .replacementUnderpriced }
-            hashes.remove(old.hash)
+            locations[old.hash] = nil
         } else {
-            guard hashes.count < capacity else { throw .poolFull }
+            guard locations.count < capacity else { throw .poolFull }
             guard mine.count < perSenderLimit else { throw .senderQueueFull(sender: tx.sender, limit: perSenderLimit) }
         }
         mine[nonce] = tx
         queued[tx.sender] = mine
-        hashes.insert(tx.hash)
+        locations[tx.hash] = (tx.sender, nonce)
     }
 
     /// Removes and returns `sender`'s transaction with `nonce`, if queued.
     public mutating func take(sender: Address, nonce: UInt64) -> VerifiedTransaction? {
         guard var mine = queued[sender], let tx = mine.removeValue(forKey: nonce) else { return nil }
         queued[sender] = mine.isEmpty ? nil : mine
-        hashes.remove(tx.hash)
+        locations[tx.hash] = nil
         return tx
     }
 

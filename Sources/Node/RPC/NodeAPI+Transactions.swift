@@ -1,7 +1,8 @@
 /// Transactions and receipts by hash.
 extension NodeAPI {
-    /// `eth_getTransactionByHash`: a committed transaction, or one executed in the open
-    /// block (with `blockHash`, `blockNumber` and `transactionIndex` null), or null.
+    /// `eth_getTransactionByHash`: a committed transaction, or a pending one (executed in
+    /// a block not yet committed, or queued behind a nonce gap) with `blockHash`,
+    /// `blockNumber` and `transactionIndex` null, or null.
     func transactionByHash(_ p: RPCParameters) async throws(RPCError) -> JSONValue {
         try p.expect(atMost: 1)
         let hash = try p.read(0, RPCValue.hash)
@@ -19,6 +20,9 @@ extension NodeAPI {
         }
         if let (tx, receipt) = await chain.openTransaction(hash: hash) {
             return TransactionObject.json(tx, sender: receipt.from, hash: hash, location: nil)
+        }
+        if let queued = await chain.queuedTransaction(hash: hash) {
+            return TransactionObject.json(queued.transaction, sender: queued.sender, hash: hash, location: nil)
         }
         return .null
     }
