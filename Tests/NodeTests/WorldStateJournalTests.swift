@@ -93,4 +93,24 @@ struct WorldStateJournalTests {
             #expect(try StateCodec.decodeAccount(reference) == account)
         }
     }
+
+    /// A position with exchange escrow carries it as a fifth element; without escrow the
+    /// encoding is the four-element one above. A zero fifth element (not canonical) and
+    /// an escrow above the balance are refused.
+    @Test func escrowIsAFifthElementOnlyWhenThere() throws {
+        let escrowed = TokenPosition(token: Self.token, balance: 10, frozen: 2, escrowed: 7)
+        let account = AccountState(nonce: 5, positions: [escrowed, TokenPosition(token: Self.other, balance: 3)])
+        func encoded(_ fields: [[RLPItem]]) -> [UInt8] {
+            RLPItem.list([.uint(5 as UInt64), .list(fields.map { .list($0) })]).encoded
+        }
+        let other: [RLPItem] = [.bytes(Self.other.bytes), .uint(3 as UInt64), .uint(0 as UInt64), .uint(0 as UInt64)]
+        let reference = encoded([[.bytes(Self.token.bytes), .uint(10 as UInt64), .uint(2 as UInt64), .uint(0 as UInt64), .uint(7 as UInt64)], other])
+        #expect(StateCodec.encode(account) == reference)
+        #expect(try StateCodec.decodeAccount(reference) == account)
+        #expect(escrowed.unescrowed == 3 && escrowed.transferable == 1)
+        for bad in [0, 11] as [UInt64] {
+            let refused = encoded([[.bytes(Self.token.bytes), .uint(10 as UInt64), .uint(2 as UInt64), .uint(0 as UInt64), .uint(bad)], other])
+            #expect(throws: StateCodec.Failure.self) { try StateCodec.decodeAccount(refused) }
+        }
+    }
 }

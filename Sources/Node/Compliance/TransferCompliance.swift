@@ -23,6 +23,7 @@ public enum TransferCompliance {
             if let r = recipientRestriction(state, info, to, time) { return r }
         }
         if sender.balance < amount { return .insufficientBalance }
+        if sender.unescrowed < amount { return .amountEscrowed }
         if sender.transferable < amount { return .amountFrozen }
         return .none
     }

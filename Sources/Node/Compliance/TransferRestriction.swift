@@ -15,6 +15,7 @@ public enum TransferRestriction: UInt8, Sendable, CaseIterable {
     case amountFrozen = 11
     case recipientIsZeroAddress = 12
     case unknownToken = 13
+    case amountEscrowed = 14
 
     /// The reason, as refused transfers revert with it.
     public var message: String {
@@ -33,6 +34,7 @@ public enum TransferRestriction: UInt8, Sendable, CaseIterable {
         case .amountFrozen: return "amount exceeds the unfrozen balance"
         case .recipientIsZeroAddress: return "transfer to the zero address"
         case .unknownToken: return "no token at this address"
+        case .amountEscrowed: return "amount exceeds the balance not escrowed in open exchange orders (cancel orders to free it)"
         }
     }
 }

@@ -126,7 +126,9 @@ enum ExchangeContract {
         return p
     }
 
-    /// Escrows `amount` of `token` from `owner`, or reverts naming what is missing.
+    /// Escrows `amount` of `owner`'s `token` in the owner's own position (it stays the
+    /// owner's, dividends included, but can no longer be moved), or reverts naming what
+    /// is missing.
     private static func escrow(_ state: inout WorldState, _ owner: Address, _ token: Address, _ amount: UInt128) throws(Revert) {
         let available = state.account(owner).position(token).transferable
         guard available >= amount else {
@@ -135,7 +137,7 @@ enum ExchangeContract {
             throw Revert("insufficient \(info?.symbol ?? "balance") for the order: it needs \(Amount.format(amount, decimals: decimals)), "
                          + "available \(Amount.format(available, decimals: decimals))")
         }
-        state.moveBalance(token: token, from: owner, to: SystemAddress.exchange, amount: amount)
+        state.updatePosition(owner, token) { $0.escrowed += amount }
     }
 
     private static func place(_ state: inout WorldState, sender: Address, _ a: CallArguments, block: BlockContext) throws(Revert) -> (UInt64, [ExchangeEvent]) {

@@ -1,12 +1,14 @@
 import Matching
 
 /// Turns what a market's session engine did into ledger effects, atomically within the
-/// command: every fill moves the shares and the cash (less fees) out of escrow at
-/// `SystemAddress.exchange` to the two counterparties and the fees to the market's fee
-/// account (delivery versus payment: both legs or none, as the escrow holds both); then
-/// every order the command touched has its escrow brought back to what its open
-/// quantity needs, the excess returned to its owner (price improvement, fills,
-/// cancels, expiries), and leaves the record when it leaves the book.
+/// command: every fill takes the shares out of the seller's escrow and the cash (with
+/// the buyer's fee) out of the buyer's, delivers each to the other side and the fees to
+/// the market's fee account (delivery versus payment: both legs or none, as the escrows
+/// hold both); then every order the command touched has its escrow brought back to what
+/// its open quantity needs, the excess released to its owner (price improvement, fills,
+/// cancels, expiries), and leaves the record when it leaves the book. Escrow stays in
+/// the owner's position (`TokenPosition.escrowed`), so escrowed shares keep their
+/// owner's dividend entitlement.
 extension WorldState {
     /// Cancel reason code of an order cancelled because its owner may no longer trade.
     static let counterpartyRefused: UInt8 = 100
@@ -107,14 +109,18 @@ extension WorldState {
         let sellLock = amounts.askLock(lots: s.remaining) ?? s.locked
         let delivered = s.locked - min(s.locked, sellLock)
         s.locked -= delivered
-        b.locked -= min(b.locked, cash + buyerFee)
+        // The bid's escrow covers the fill at its limit with the taker fee, so it covers
+        // this one (at the limit or better); the buyer pays from it.
+        let paid = min(b.locked, cash + buyerFee)
+        b.locked -= paid
         setExchangeOrder(buyKey, b)
         setExchangeOrder(sellKey, s)
 
-        let exchange = SystemAddress.exchange
-        moveBalance(token: definition.base, from: exchange, to: b.owner, amount: delivered)
-        moveBalance(token: definition.quote, from: exchange, to: s.owner, amount: cash - sellerFee)
-        moveBalance(token: definition.quote, from: exchange, to: definition.feeAccount, amount: buyerFee + sellerFee)
+        updatePosition(s.owner, definition.base) { $0.escrowed -= delivered }
+        moveBalance(token: definition.base, from: s.owner, to: b.owner, amount: delivered)
+        updatePosition(b.owner, definition.quote) { $0.escrowed -= paid }
+        moveBalance(token: definition.quote, from: b.owner, to: s.owner, amount: cash - sellerFee)
+        moveBalance(token: definition.quote, from: b.owner, to: definition.feeAccount, amount: buyerFee + sellerFee)
         let maker = e.takerSide == .sell ? b : s
         let taker = e.takerSide == .sell ? s : b
         return .trade(market: id, maker: e.maker, taker: e.taker, makerOwner: maker.owner, takerOwner: taker.owner,
@@ -130,7 +136,7 @@ extension WorldState {
         let token = amounts.lockedToken(r.side)
         if let session = markets[id]?.session, session.isWaitingForAuction(order) { return }
         guard let resting = markets[id]?.session.book.order(order), let price = resting.price else {
-            moveBalance(token: token, from: SystemAddress.exchange, to: r.owner, amount: r.locked)
+            release(r.locked, of: token, to: r.owner)
             setExchangeOrder(key, nil)
             return
         }
@@ -138,10 +144,16 @@ extension WorldState {
         r.price = price
         let needed = amounts.lock(side: r.side, price: price, lots: resting.remaining) ?? r.locked
         if r.locked > needed {
-            moveBalance(token: token, from: SystemAddress.exchange, to: r.owner, amount: r.locked - needed)
+            release(r.locked - needed, of: token, to: r.owner)
             r.locked = needed
         }
         if exchangeOrders[key] != r { setExchangeOrder(key, r) }
+    }
+
+    /// Returns `amount` of an order's escrow to its owner's free balance.
+    private mutating func release(_ amount: UInt128, of token: Address, to owner: Address) {
+        guard amount > 0 else { return }
+        updatePosition(owner, token) { $0.escrowed -= amount }
     }
 }
 

@@ -112,6 +112,8 @@ extension WorldState {
         guard !SystemAddress.fundAccounts.contains(from) else { throw Revert("cannot force a transfer out of a system account") }
         let p = account(from).position(token)
         guard p.balance >= amount else { throw Revert(.insufficientBalance) }
+        // Escrowed units belong to live exchange orders: the holder cancels them first.
+        guard p.unescrowed >= amount else { throw Revert(.amountEscrowed) }
         if info.kind == .share, let r = TransferCompliance.recipientRestriction(self, info, to, time) { throw Revert(r) }
         if p.transferable < amount, !p.isFullyFrozen {
             let shortfall = amount - p.transferable
@@ -124,7 +126,9 @@ extension WorldState {
     }
 
     /// Moves every position of a lost wallet (balance, frozen part and flags) to a new
-    /// wallet of the same investor, and relinks the identity.
+    /// wallet of the same investor, and relinks the identity. What is escrowed in the lost
+    /// wallet's open exchange orders stays with those orders (their owner is the lost
+    /// wallet): fills pay it, cancels and expiries release it, to the lost wallet.
     public mutating func recoverWallet(caller: Address, lost: Address, replacement: Address, investorId: String) throws(Revert) -> [LedgerEvent] {
         try requireCompliance(caller)
         guard walletInvestors[lost] == investorId, var identity = investors[investorId] else {
@@ -138,9 +142,12 @@ extension WorldState {
         var events: [LedgerEvent] = []
         let old = account(lost)
         for p in old.positions {
-            updatePosition(replacement, p.token) { $0 = TokenPosition(token: p.token, balance: p.balance, frozen: p.frozen, isFullyFrozen: p.isFullyFrozen) }
-            updatePosition(lost, p.token) { $0 = TokenPosition(token: p.token) }
-            if p.balance > 0 { events.append(.transfer(token: p.token, from: lost, to: replacement, amount: p.balance)) }
+            let moved = p.unescrowed
+            updatePosition(replacement, p.token) {
+                $0 = TokenPosition(token: p.token, balance: moved, frozen: p.frozen, isFullyFrozen: p.isFullyFrozen)
+            }
+            updatePosition(lost, p.token) { $0 = TokenPosition(token: p.token, balance: p.escrowed, escrowed: p.escrowed) }
+            if moved > 0 { events.append(.transfer(token: p.token, from: lost, to: replacement, amount: moved)) }
         }
         identity.wallets.removeAll { $0 == lost }
         if !identity.wallets.contains(replacement) { identity.wallets.append(replacement) }

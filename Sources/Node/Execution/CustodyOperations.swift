@@ -42,7 +42,9 @@ extension WorldState {
         try requireCustodian(caller)
         var info = try shareOrCashToken(token)
         guard !SystemAddress.fundAccounts.contains(from) else { throw Revert("cannot burn from a system account") }
-        guard account(from).balance(token) >= amount else { throw Revert(.insufficientBalance) }
+        let position = account(from).position(token)
+        guard position.balance >= amount else { throw Revert(.insufficientBalance) }
+        guard position.unescrowed >= amount else { throw Revert(.amountEscrowed) }
         info.totalSupply -= amount
         setToken(token, info)
         updatePosition(from, token) { $0.balance -= amount; $0.frozen = min($0.frozen, $0.balance) }

@@ -38,7 +38,8 @@ extension NodeAPI {
         return names
     }
 
-    /// `equity_getPosition(address)`: every holding with its frozen and transferable parts.
+    /// `equity_getPosition(address)`: every holding with its frozen, escrowed and
+    /// transferable parts.
     func position(_ p: RPCParameters) async throws(RPCError) -> JSONValue {
         try p.expect(atMost: 1)
         let address = try p.read(0, RPCValue.address)
@@ -47,6 +48,7 @@ extension NodeAPI {
             let decimals = token?.decimals
             let (balance, balanceText) = Self.amount(position.balance, decimals: decimals)
             let (frozen, frozenText) = Self.amount(position.frozen, decimals: decimals)
+            let (escrowed, escrowedText) = Self.amount(position.escrowed, decimals: decimals)
             let (free, freeText) = Self.amount(position.transferable, decimals: decimals)
             return .object([
                 "token": .address(position.token),
@@ -54,6 +56,7 @@ extension NodeAPI {
                 "decimals": decimals.map { .unsigned(UInt64($0)) } ?? .null,
                 "balance": balance, "balanceFormatted": balanceText,
                 "frozen": frozen, "frozenFormatted": frozenText,
+                "escrowed": escrowed, "escrowedFormatted": escrowedText,
                 "transferable": free, "transferableFormatted": freeText,
                 "fullyFrozen": .bool(position.isFullyFrozen),
             ])

@@ -16,8 +16,9 @@ public enum StateCodec {
 
     public static func encode(_ v: UInt128) -> [UInt8] { amount(v).encoded }
 
-    /// rlp([nonce, [[token, balance, frozen, fullyFrozen]]]), written in place: accounts
-    /// are the values every block rewrites.
+    /// rlp([nonce, [[token, balance, frozen, fullyFrozen(, escrowed)]]]), written in place:
+    /// accounts are the values every block rewrites. `escrowed` is present only when it is
+    /// not zero, so a position with nothing in open orders encodes as it always has.
     public static func encode(_ a: AccountState) -> [UInt8] {
         let positions = a.positions.reduce(0) { $0 + RLP.encodedListLength(payload: positionPayloadLength($1)) }
         let payload = RLP.encodedLength(of: a.nonce) + RLP.encodedListLength(payload: positions)
@@ -32,12 +33,14 @@ public enum StateCodec {
             RLP.appendUInt(UInt256(p.balance), to: &out)
             RLP.appendUInt(UInt256(p.frozen), to: &out)
             RLP.appendUInt(UInt64(p.isFullyFrozen ? 1 : 0), to: &out)
+            if p.escrowed != 0 { RLP.appendUInt(UInt256(p.escrowed), to: &out) }
         }
         return out
     }
 
     private static func positionPayloadLength(_ p: TokenPosition) -> Int {
         21 + RLP.encodedLength(of: UInt256(p.balance)) + RLP.encodedLength(of: UInt256(p.frozen)) + 1
+            + (p.escrowed == 0 ? 0 : RLP.encodedLength(of: UInt256(p.escrowed)))
     }
 
     public static func encode(_ t: TokenState) -> [UInt8] {
@@ -138,9 +141,17 @@ public enum StateCodec {
             var positions: [TokenPosition] = []
             while !list.isAtEnd {
                 var p = try list.readList()
-                positions.append(TokenPosition(
+                var position = TokenPosition(
                     token: try p.readAddress(), balance: try readAmount(&p), frozen: try readAmount(&p),
-                    isFullyFrozen: try p.readUInt64() == 1))
+                    isFullyFrozen: try p.readUInt64() == 1)
+                if !p.isAtEnd {
+                    position.escrowed = try readAmount(&p)
+                    // Canonical: a zero escrow is left out, and escrow is part of the balance.
+                    guard position.escrowed != 0, position.escrowed <= position.balance else {
+                        throw RLPError.wrongElementCount(expected: "an escrow from 1 to the balance", found: 5)
+                    }
+                }
+                positions.append(position)
                 try p.finish()
             }
             try r.finish()

@@ -135,9 +135,31 @@ struct DividendTests {
         #expect(l.usdBalance(SystemAddress.dividends) == 0)
     }
 
-    /// Shares in the exchange's escrow at the record point (a resting ask) are entitled at
-    /// the exchange address; a push never pays a fund account, so that USD stays in the
-    /// dividend pool for the reclaim instead of landing in the exchange's escrow.
+    /// Shares escrowed in a resting ask at the record point stay in the seller's own
+    /// position, so the seller is entitled for them; the exchange address holds nothing.
+    @Test func sharesInARestingAskAtTheRecordPointEarnTheSellersDividend() throws {
+        var l = try Self.funded()
+        let id = try l.declare(perShare: Self.perShare, record: Self.record, pay: Self.pay)
+        l.open(at: Self.record - 10)
+        // dev0 offers 400 of its 1,000 AAPL on the 24x7 market, far above any bid.
+        _ = try CallDispatcher.call(&l.state, sender: L.dev(0), to: SystemAddress.exchange,
+                                    data: MarketBench.place(2, .sell, "900.00", "400"), block: l.block)
+        #expect(l.state.account(L.dev(0)).position(L.aapl).escrowed == 400 * L.share)
+        #expect(l.state.account(L.dev(0)).balance(L.aapl) == 1_000 * L.share)
+        #expect(l.state.account(SystemAddress.exchange).balance(L.aapl) == 0)
+        l.open(at: Self.pay)
+        let e = try #require(l.state.dividendEntitlement(holder: L.dev(0), dividendId: id, time: Self.pay))
+        #expect(e.gross == 500 * L.dollar, "all 1,000 shares, the 400 offered included")
+        _ = try l.claim(L.dev(0), id)
+        #expect(l.usdBalance(L.dev(0)) == 1_000_500 * L.dollar)
+        // The escrowed shares cannot be moved until the order is cancelled.
+        l.expectRefused(TransferRestriction.amountEscrowed.message) { l throws(Revert) in
+            try l.transfer(L.aapl, from: L.dev(0), to: L.dev(1), 601 * L.share)
+        }
+    }
+
+    /// A push never pays a fund account (here a balance sent to the exchange's address
+    /// by hand): that USD stays in the dividend pool for the reclaim.
     @Test func aPushSkipsTheExchangeEscrowAndOtherFundAccounts() throws {
         var l = try Self.funded()
         let id = try l.declare(perShare: Self.perShare, record: Self.record, pay: Self.pay)

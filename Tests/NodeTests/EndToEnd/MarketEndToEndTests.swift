@@ -68,7 +68,12 @@ struct MarketEndToEndTests {
             #expect(receipt["status"] == .string("0x1"))
             #expect(trade["transactionHash"] == .string(sent[1]))
             #expect(try await NodeBinaryTests.balance(node, buyer) == 1_002 * F.share)
-            #expect(try await NodeBinaryTests.balance(node, seller) == 997 * F.share)
+            // The share still offered is escrowed in the seller's own position: still owned
+            // (balanceOf, dividends), no longer transferable.
+            #expect(try await NodeBinaryTests.balance(node, seller) == 998 * F.share)
+            let position = try await node.result("equity_getPosition", [.address(seller)])
+            let aapl = try #require(position["holdings"]?.arrayValue?.first { $0["symbol"] == .string("AAPL") })
+            #expect(aapl["escrowedFormatted"] == .string("1") && aapl["transferableFormatted"] == .string("997"))
             #expect(try await NodeBinaryTests.balance(node, buyer, token: F.usd) == 1_000_000_000_000 - 380_000_000 - 114_000)
             #expect(try await NodeBinaryTests.balance(node, seller, token: F.usd) == 1_000_000_000_000 + 380_000_000 - 38_000)
 

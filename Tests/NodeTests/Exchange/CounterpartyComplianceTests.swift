@@ -22,7 +22,7 @@ struct CounterpartyComplianceTests {
         #expect(cancelled[1] == .uint(UInt256(UInt64(1))) && cancelled[6] == .uint(UInt256(UInt64(100))))
         // The fill is with dev2 at 190.50; dev1's escrow is back (frozen, but back in its position).
         #expect(B.trades(taken[0].logs).map(\.maker) == [2] && B.trades(taken[0].logs).map(\.price) == [190_500_000])
-        #expect(bench.balance(1, B.aapl) == 1_000 * B.share)
+        #expect(bench.free(1, B.aapl) == 1_000 * B.share)
         #expect(bench.state.exchangeOrders[ExchangeOrderKey(market: 2, id: 1)] == nil)
     }
 
@@ -39,7 +39,7 @@ struct CounterpartyComplianceTests {
         let names = B.names(open[0].logs)
         #expect(names.first == "OrderCancelled")
         #expect(bench.market(1).session.book.order(3) == nil)
-        #expect(bench.balance(2, B.aapl) == 1_000 * B.share)
+        #expect(bench.free(2, B.aapl) == 1_000 * B.share)
         #expect(B.trades(open[0].logs).map(\.quantity) == [5 * B.share])
     }
 }

@@ -1,3 +1,4 @@
+import Testing
 @testable import Node
 import Matching
 
@@ -70,11 +71,34 @@ struct MarketBench {
         let receipts = try BlockExecutor.execute(txs, state: &state, block: BlockContext(number: number, timestamp: time),
                                                  gasLimit: F.genesis.gasLimit)
         _ = state.takeDirtyKeys()
+        #expect(escrowMatchesOrders, "escrow equals the open orders' locks after block \(number)")
         return receipts
     }
 
     func balance(_ account: Address, _ token: Address) -> UInt128 { state.account(account).balance(token) }
     func balance(_ account: Int, _ token: Address) -> UInt128 { balance(Self.address(account), token) }
+
+    /// What `account` holds of `token` outside its open orders' escrow.
+    func free(_ account: Address, _ token: Address) -> UInt128 { state.account(account).position(token).unescrowed }
+    func free(_ account: Int, _ token: Address) -> UInt128 { free(Self.address(account), token) }
+    func escrowed(_ account: Int, _ token: Address) -> UInt128 { state.account(Self.address(account)).position(token).escrowed }
+
+    /// Everything of `token` escrowed in open orders, over all holders.
+    func totalEscrowed(_ token: Address) -> UInt128 { state.accounts.values.reduce(0) { $0 + $1.position(token).escrowed } }
+
+    /// Each holder's escrow of each token is the sum of its open orders' locks in that
+    /// token (asks lock the market's base, bids its quote), and never more than its balance.
+    var escrowMatchesOrders: Bool {
+        var locks: [Address: [Address: UInt128]] = [:]
+        for order in state.exchangeOrders.values {
+            guard let d = state.markets[order.market]?.definition else { return false }
+            locks[order.owner, default: [:]][order.side == .buy ? d.quote : d.base, default: 0] += order.locked
+        }
+        for (owner, account) in state.accounts {
+            for p in account.positions where p.escrowed != (locks[owner]?[p.token] ?? 0) || p.escrowed > p.balance { return false }
+        }
+        return locks.allSatisfy { owner, tokens in tokens.allSatisfy { state.account(owner).position($0.key).escrowed == $0.value } }
+    }
 
     func market(_ id: UInt32) -> Market { state.markets[id]! }
 

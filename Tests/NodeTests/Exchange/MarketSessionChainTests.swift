@@ -19,7 +19,7 @@ struct MarketSessionChainTests {
         let closed = try bench.block(at: utc(8), [(0, B.place(session, .buy, "190.00", "1"))])
         #expect(closed[0].succeeded && B.names(closed[0].logs) == ["OrderRejected"])
         #expect(bench.market(session).session.phase == .closed)
-        #expect(bench.balance(SystemAddress.exchange, B.usd) == 0)
+        #expect(bench.totalEscrowed(B.usd) == 0)
 
         // 05:00 ET: pre-market. Limit-on-open orders wait; a continuous trade prints 190.00.
         let pre = try bench.block(at: utc(10), [
@@ -30,7 +30,7 @@ struct MarketSessionChainTests {
         #expect(bench.market(session).session.phase == .preMarket)
         #expect(B.trades(pre[3].logs).map(\.price) == [190_000_000])
         #expect(bench.market(session).session.state.onOpenOrders.count == 2)
-        #expect(bench.balance(SystemAddress.exchange, B.aapl) == 10 * B.share)
+        #expect(bench.totalEscrowed(B.aapl) == 10 * B.share)
 
         // 09:31 ET: the opening auction ran at 09:30, before this block's transaction, and
         // its fills are logged first in the block's first receipt.
@@ -39,8 +39,8 @@ struct MarketSessionChainTests {
         let cross = B.trades(open[0].logs)
         #expect(cross.count == 1 && cross[0].price == 190_000_000 && cross[0].quantity == 10 * B.share)
         #expect(bench.market(session).session.phase == .continuous)
-        #expect(bench.balance(0, B.aapl) == 1_011 * B.share && bench.balance(1, B.aapl) == 989 * B.share)
-        #expect(bench.balance(SystemAddress.exchange, B.aapl) == 0)
+        #expect(bench.free(0, B.aapl) == 1_011 * B.share && bench.free(1, B.aapl) == 989 * B.share)
+        #expect(bench.totalEscrowed(B.aapl) == 0)
 
         // 15:40 ET: limit-on-close orders; 16:01 ET: the closing auction printed 2 at the close.
         _ = try bench.block(at: utc(20, 40), [
@@ -56,14 +56,14 @@ struct MarketSessionChainTests {
     @Test func xnysDayFromPreMarketToClosed() throws {
         var bench = try Self.sessionDay()
         let dayOrder = try #require(bench.state.exchangeOrders.values.first { $0.price == 100_000_000 })
-        let escrowed = bench.balance(SystemAddress.exchange, B.usd)
+        let escrowed = bench.totalEscrowed(B.usd)
         #expect(escrowed > dayOrder.locked)
         // 20:01 ET: after-hours closed; the DAY order expired and its escrow came back.
         let next = try bench.block(at: Self.utc(25, 1), [(2, B.place(Self.allDay, .buy, "10.00", "1"))])
         #expect(B.names(next[0].logs).contains("OrderCancelled"))
         #expect(bench.market(Self.session).session.phase == .closed)
         #expect(bench.state.exchangeOrders[ExchangeOrderKey(market: Self.session, id: dayOrder.id)] == nil)
-        #expect(bench.balance(SystemAddress.exchange, B.usd) == escrowed - dayOrder.locked + 10_003_000)
+        #expect(bench.totalEscrowed(B.usd) == escrowed - dayOrder.locked + 10_003_000)
         // The GTC bid placed after the open still rests.
         #expect(bench.market(Self.session).session.book.bestBid == 150_000_000)
     }

@@ -23,7 +23,7 @@ struct ShareChangeAdjustmentTests {
             (0, B.place(Self.market, .buy, "190.01", "10")), (1, B.place(Self.market, .sell, "200.01", "3.001")),
             (0, B.place(Self.market, .buy, "150.00", "2", display: "1")),
         ])
-        let usdBefore = bench.balance(0, B.usd)
+        let usdBefore = bench.free(0, B.usd)
         // The issuer schedules a 2-for-1 split; the first block at or after its time applies it.
         _ = try bench.state.scheduleMultiplierChange(
             caller: ChainFixture.genesis.roles.issuer, token: B.aapl, newMultiplier: 2 * MarketDefinition.shareUnit,
@@ -42,7 +42,7 @@ struct ShareChangeAdjustmentTests {
         // Bid escrow shrinks to the new notional plus fee: 1900.00 + 0.57, and 300.00 + 0.09.
         let lock1 = bench.state.exchangeOrders[ExchangeOrderKey(market: Self.market, id: 1)]!.locked
         #expect(lock1 == 1_900_570_000)
-        #expect(bench.balance(0, B.usd) == usdBefore + (1_900_670_030 - 1_900_570_000))
+        #expect(bench.free(0, B.usd) == usdBefore + (1_900_670_030 - 1_900_570_000))
         // The ask's 3.001 raw shares are now 6.002 shares: nothing to release.
         #expect(bench.state.exchangeOrders[ExchangeOrderKey(market: Self.market, id: 2)]!.locked == 3_001 * B.share / 1_000)
         #expect(bench.market(Self.market).multiplierEpoch == 1)
@@ -67,7 +67,7 @@ struct ShareChangeAdjustmentTests {
         #expect(book.order(2)?.remaining == 1 && book.order(2)?.price == 80_000_000)
         // Escrow equals what the resting orders need, to the unit.
         let needed = bench.state.exchangeOrders.values.filter { $0.side == .buy }.reduce(UInt128(0)) { $0 + $1.locked }
-        #expect(bench.balance(SystemAddress.exchange, B.usd) == needed)
+        #expect(bench.totalEscrowed(B.usd) == needed)
     }
 
     @Test func refusesAZeroRatio() {
