@@ -216,8 +216,9 @@ extension WorldState {
 
     /// The custodian pays dividend `id` to each of `holders` that has an unpaid
     /// entitlement; others (nothing owed, already paid, repeated) are skipped, and so are
-    /// the system's fund accounts: USD paid into the exchange's escrow or back into the
-    /// dividend pool would belong to no one. Their entitlement stays unpaid until reclaimed.
+    /// the system's fund accounts: USD paid to the exchange's address (which holds nothing
+    /// of its own: escrow stays in its owners' positions) or back into the dividend pool
+    /// would belong to no one. Their entitlement stays unpaid until reclaimed.
     public mutating func pushDividend(
         caller: Address, dividendId id: UInt64, holders: [Address], block: BlockContext
     ) throws(Revert) -> (paid: Int, events: [LedgerEvent]) {

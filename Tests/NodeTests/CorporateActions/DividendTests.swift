@@ -160,7 +160,7 @@ struct DividendTests {
 
     /// A push never pays a fund account (here a balance sent to the exchange's address
     /// by hand): that USD stays in the dividend pool for the reclaim.
-    @Test func aPushSkipsTheExchangeEscrowAndOtherFundAccounts() throws {
+    @Test func aPushSkipsFundAccounts() throws {
         var l = try Self.funded()
         let id = try l.declare(perShare: Self.perShare, record: Self.record, pay: Self.pay)
         l.state.moveBalance(token: L.aapl, from: L.dev(0), to: SystemAddress.exchange, amount: 100 * L.share)
