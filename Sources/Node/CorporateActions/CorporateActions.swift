@@ -19,9 +19,10 @@ public enum CorporateActions {
             switch entry {
             case .record(let id): events += state.recordDividend(id)
             case .multiplier(let token):
-                if let change = applyMultiplierChange(&state, token: token, block: block) {
+                if let (change, adjustments) = applyMultiplierChange(&state, token: token, block: block) {
                     events.append(.corporateAction(.multiplierChanged(
                         token: token, nonce: change.nonce, prior: change.prior, multiplier: change.multiplier)))
+                    events += adjustments.map(LedgerEvent.exchange)
                 }
             }
         }
@@ -31,11 +32,13 @@ public enum CorporateActions {
     /// A scheduled multiplier change takes effect here, and only here: the token's
     /// multiplier and epoch change. Anything that holds share quantities of the token
     /// outside the ledger's raw balances (resting orders of the exchange) must be
-    /// adjusted from this function. Returns the change that took effect (nil if none).
-    @discardableResult
-    public static func applyMultiplierChange(_ state: inout WorldState, token: Address, block: BlockContext) -> MultiplierChange? {
+    /// adjusted from this function. Returns the change that took effect (nil if none) and
+    /// the exchange's events of the adjustment (each adjusted order's `OrderCancelled`
+    /// and `OrderAccepted`), which are logged with the change.
+    public static func applyMultiplierChange(
+        _ state: inout WorldState, token: Address, block: BlockContext
+    ) -> (change: MultiplierChange, adjustments: [ExchangeEvent])? {
         guard let change = state.makeMultiplierEffective(token: token, block: block) else { return nil }
-        state.adjustOrders(of: token, for: change, block: block)
-        return change
+        return (change, state.adjustOrders(of: token, for: change, block: block))
     }
 }

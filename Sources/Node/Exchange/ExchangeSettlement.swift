@@ -134,7 +134,14 @@ extension WorldState {
         let key = ExchangeOrderKey(market: id, id: order)
         guard var r = exchangeOrders[key] else { return }
         let token = amounts.lockedToken(r.side)
-        if let session = markets[id]?.session, session.isWaitingForAuction(order) { return }
+        if let waiting = markets[id]?.session.waitingOrder(order) {
+            // Outside the book until its auction: its terms are the queued order's (a
+            // share-count change may have re-entered it), its escrow stays as placed.
+            r.remaining = waiting.quantity
+            r.price = waiting.limitPrice ?? r.price
+            if exchangeOrders[key] != r { setExchangeOrder(key, r) }
+            return
+        }
         guard let resting = markets[id]?.session.book.order(order), let price = resting.price else {
             release(r.locked, of: token, to: r.owner)
             setExchangeOrder(key, nil)
@@ -159,7 +166,10 @@ extension WorldState {
 
 extension MarketSession {
     /// Whether `order` is an auction-only order waiting for its auction (outside the book).
-    func isWaitingForAuction(_ order: UInt64) -> Bool {
-        state.onOpenOrders.contains { $0.id == order } || state.onCloseOrders.contains { $0.id == order }
+    func isWaitingForAuction(_ order: UInt64) -> Bool { waitingOrder(order) != nil }
+
+    /// The auction-only order `order`, if it is waiting for its auction.
+    func waitingOrder(_ order: UInt64) -> AuctionOnlyOrder? {
+        state.onOpenOrders.first { $0.id == order } ?? state.onCloseOrders.first { $0.id == order }
     }
 }

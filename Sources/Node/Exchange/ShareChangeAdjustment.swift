@@ -10,9 +10,12 @@ import Matching
 /// lost to rounding is cancelled and its escrow released, and an order left below the
 /// minimum is cancelled whole. Orders are re-entered in their old priority order with
 /// their ids, so relative priority is kept; each shows as `OrderCancelled` then
-/// `OrderAccepted`. The market's multiplier epoch advances: orders priced for the old
-/// epoch are refused. Call it after the asset's `TokenState.multiplier` has changed,
-/// so that asks escrow against the new multiplier.
+/// `OrderAccepted`. Auction-only orders waiting for their auction (limit- and
+/// market-on-open/close) are adjusted the same way and keep their place in the queue;
+/// one whose auction's entry window has closed keeps its terms. The market's multiplier
+/// epoch advances: orders priced for the old epoch are refused. Call it after the
+/// asset's `TokenState.multiplier` has changed, so that asks escrow against the new
+/// multiplier.
 extension WorldState {
     public mutating func adjustOrdersForShareChange(
         asset: Address, numerator: UInt64, denominator: UInt64, block: BlockContext
@@ -34,6 +37,16 @@ extension WorldState {
                     else { continue }
                     try? market.session.place(adjusted, at: now, events: &events)
                 }
+                let waiting = market.session.state.onOpenOrders + market.session.state.onCloseOrders
+                for order in waiting {
+                    var cancelled: [SessionEvent] = []
+                    try? market.session.cancel(order.id, at: now, events: &cancelled)
+                    events += cancelled
+                    // After its entry cutoff a waiting order can be neither cancelled nor re-entered.
+                    guard cancelled.contains(where: { if case .book(.cancelled) = $0 { true } else { false } }),
+                          let adjusted = Self.adjusted(order, numerator: numerator, denominator: denominator, definition) else { continue }
+                    try? market.session.place(adjusted, at: now, events: &events)
+                }
                 return events
             } ?? []
             out.append(contentsOf: settle(events, market: id))
@@ -46,17 +59,43 @@ extension WorldState {
         _ order: RestingOrder, price: Int64, numerator: UInt64, denominator: UInt64, _ d: MarketDefinition
     ) -> NewOrder? {
         let k = (Int128(numerator), Int128(denominator))
-        let lots = Int128(order.remaining) * k.0 / k.1
-        var scaled = Int128(price) * k.1
-        if order.side == .sell { scaled += k.0 - 1 }
-        var newPrice = scaled / k.0
-        let tick = Int128(d.tick)
-        newPrice = order.side == .buy ? newPrice / tick * tick : (newPrice + tick - 1) / tick * tick
-        guard lots >= Int128(d.minLots), lots <= Int128(d.maxLots), newPrice > 0, let p = Int64(exactly: newPrice),
-              let q = Int64(exactly: lots) else { return nil }
+        guard let q = lots(order.remaining, k, d), let p = self.price(price, side: order.side, k, d) else { return nil }
         var display = order.displayQuantity.map { Int64(clamping: Int128($0) * k.0 / k.1) }
         if let shown = display, shown <= 0 || shown >= q { display = nil }
         return NewOrder.limit(id: order.id, owner: order.owner, side: order.side, price: p, quantity: q, timeInForce: order.timeInForce,
                               displayQuantity: display, postOnly: order.postOnly, selfTradePrevention: order.selfTradePrevention)
+    }
+
+    /// A waiting auction-only order after the change (a market-on-open/close order keeps
+    /// no price), or nil when too little is left.
+    private static func adjusted(_ order: AuctionOnlyOrder, numerator: UInt64, denominator: UInt64, _ d: MarketDefinition) -> AuctionOnlyOrder? {
+        let k = (Int128(numerator), Int128(denominator))
+        guard let q = lots(order.quantity, k, d) else { return nil }
+        var adjusted = order
+        adjusted.quantity = q
+        if let limit = order.limitPrice {
+            guard let p = price(limit, side: order.side, k, d) else { return nil }
+            adjusted.limitPrice = p
+        }
+        return adjusted
+    }
+
+    /// Lots × k, rounded down; nil outside the market's minimum and maximum.
+    private static func lots(_ lots: Int64, _ k: (Int128, Int128), _ d: MarketDefinition) -> Int64? {
+        let scaled = Int128(lots) * k.0 / k.1
+        guard scaled >= Int128(d.minLots), scaled <= Int128(d.maxLots) else { return nil }
+        return Int64(exactly: scaled)
+    }
+
+    /// Price ÷ k, rounded to the tick in the owner's favour (bids down, asks up); nil if
+    /// nothing positive is left.
+    private static func price(_ price: Int64, side: Side, _ k: (Int128, Int128), _ d: MarketDefinition) -> Int64? {
+        var scaled = Int128(price) * k.1
+        if side == .sell { scaled += k.0 - 1 }
+        var newPrice = scaled / k.0
+        let tick = Int128(d.tick)
+        newPrice = side == .buy ? newPrice / tick * tick : (newPrice + tick - 1) / tick * tick
+        guard newPrice > 0 else { return nil }
+        return Int64(exactly: newPrice)
     }
 }

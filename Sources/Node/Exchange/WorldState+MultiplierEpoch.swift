@@ -8,16 +8,16 @@ extension WorldState {
     /// took effect: shares per raw unit went from `change.prior` to `change.multiplier`,
     /// a factor k = multiplier / prior (reduced). A factor too fine to express in 64-bit
     /// terms leaves nothing of any order, so every order is cancelled and refunded.
-    mutating func adjustOrders(of token: Address, for change: MultiplierChange, block: BlockContext) {
+    /// Returns the exchange's events of the adjustment.
+    mutating func adjustOrders(of token: Address, for change: MultiplierChange, block: BlockContext) -> [ExchangeEvent] {
         var (numerator, denominator) = (change.multiplier, change.prior)
         var (x, y) = (numerator, denominator)
         while y != 0 { (x, y) = (y, x % y) }
         if x > 1 { (numerator, denominator) = (numerator / x, denominator / x) }
         guard let n = UInt64(exactly: numerator), let d = UInt64(exactly: denominator) else {
-            _ = try? adjustOrdersForShareChange(asset: token, numerator: 1, denominator: .max, block: block)
-            return
+            return (try? adjustOrdersForShareChange(asset: token, numerator: 1, denominator: .max, block: block)) ?? []
         }
         // Throws only for a zero term or a block time out of range, neither of which a took-effect change has.
-        _ = try? adjustOrdersForShareChange(asset: token, numerator: n, denominator: d, block: block)
+        return (try? adjustOrdersForShareChange(asset: token, numerator: n, denominator: d, block: block)) ?? []
     }
 }

@@ -42,6 +42,41 @@ struct CorporateActionsChainTests {
         return blocks
     }
 
+    /// The orders a split adjusts are logged with the change: `MultiplierChanged`, then
+    /// each order's `OrderCancelled` and `OrderAccepted` at its new terms, leading the
+    /// first receipt of the block that applied it, on the sequencer and on replay.
+    @Test func aSplitLogsTheOrdersItAdjusts() async throws {
+        let chain = try Chain(genesis: F.genesis, path: ChainTests.temporaryDirectory(), logger: Self.logger)
+        var nonces = [UInt64](repeating: 0, count: 10)
+        func submit(_ from: Int, _ to: Address, _ f: ABIFunction, _ args: [ABIValue], at now: UInt64) async throws {
+            let tx = F.call(from: from, nonce: nonces[from], to: to, f, args, gas: 400_000)
+            nonces[from] += 1
+            try await chain.submit(tx, now: now)
+        }
+        // dev1 rests an ask for 3 AAPL at 190.00 on the 24x7 market; the issuer schedules a 2-for-1 split.
+        try await submit(1, SystemAddress.exchange, ExchangeInterface.placeOrder, [
+            .uint(UInt256(UInt64(2))), .uint(UInt256(UInt64(1))), .uint(UInt256(UInt64(190_000_000))), .amount(3 * F.share),
+            .uint(UInt256(UInt64(0))), .uint(UInt256(UInt64(0))), .amount(0), .uint(UInt256(UInt64(0))), .uint(UInt256(UInt64(5))),
+        ], at: Self.t0)
+        try await submit(Self.issuer, SystemAddress.dividends, DividendsInterface.scheduleMultiplierChange,
+                         [.address(F.aapl), .amount(2 * F.share), .uint(UInt256(Self.t0 + 10)), .uint(UInt256(UInt64(1))), .amount(F.share)],
+                         at: Self.t0)
+        let first = try #require(try await chain.seal(now: Self.t0))
+        #expect(first.receipts.allSatisfy { $0.succeeded })
+        try await submit(0, F.aapl, ERC20.transfer, [.address(F.accounts[1].address), .amount(F.share)], at: Self.t0 + 10)
+        let second = try #require(try await chain.seal(now: Self.t0 + 10))
+        let logs = second.receipts[0].logs
+        #expect(logs.map { $0.topics[0] } == [DividendsInterface.multiplierChangedEvent.topic, ExchangeInterface.orderCancelledEvent.topic,
+                                                ExchangeInterface.orderAcceptedEvent.topic, ERC20.transferEvent.topic])
+        let accepted = try ExchangeInterface.orderAcceptedEvent.decodeLog(topics: logs[2].topics, data: logs[2].data)
+        // Order 1 again, at 95.00 for 6 shares.
+        #expect(accepted[1] == .uint(UInt256(UInt64(1))) && accepted[5] == .uint(UInt256(UInt64(95_000_000))) && accepted[6] == .amount(6 * F.share))
+        let follower = try Chain(genesis: F.genesis, path: ChainTests.temporaryDirectory(), logger: Self.logger)
+        for sealed in [first, second] { #expect(try await follower.importBlock(sealed.block).receipts == sealed.receipts) }
+        await follower.close()
+        await chain.close()
+    }
+
     @Test func followerReplayAndRestartReachTheSameState() async throws {
         let path = ChainTests.temporaryDirectory()
         let sequencer = try Chain(genesis: F.genesis, path: path, logger: Self.logger)

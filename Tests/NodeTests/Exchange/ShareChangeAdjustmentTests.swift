@@ -52,6 +52,36 @@ struct ShareChangeAdjustmentTests {
         #expect(fresh[0].succeeded)
     }
 
+    /// Limit-on-open orders waiting outside the book are re-entered at the new terms, in
+    /// their queue order; their escrow is unchanged (a bid's notional and an ask's raw
+    /// units are the same), and the opening auction crosses them at the new prices.
+    @Test func waitingAuctionOrdersAreAdjustedToo() throws {
+        typealias S = MarketSessionChainTests
+        var bench = B()
+        // 05:00 ET: pre-market; limit-on-open orders wait for the 09:30 auction.
+        _ = try bench.block(at: S.utc(10), [
+            (1, B.place(S.session, .sell, "189.01", "10", tif: 5)), (0, B.place(S.session, .buy, "191.00", "10", tif: 5)),
+        ])
+        let escrowedAAPL = bench.totalEscrowed(B.aapl), escrowedUSD = bench.totalEscrowed(B.usd)
+        Self.setMultiplier(&bench, 2 * MarketDefinition.shareUnit)
+        _ = try bench.state.adjustOrdersForShareChange(asset: B.aapl, numerator: 2, denominator: 1,
+                                                       block: BlockContext(number: 9, timestamp: S.utc(11)))
+        _ = bench.state.takeDirtyKeys()
+        let waiting = bench.market(S.session).session.state.onOpenOrders
+        // 189.01 / 2 = 94.505: the ask rounds up to 94.51; 191.00 / 2 = 95.50 exactly.
+        #expect(waiting.map(\.id) == [1, 2])
+        #expect(waiting.map(\.limitPrice) == [94_510_000, 95_500_000] && waiting.map(\.quantity) == [20_000, 20_000])
+        let ask = try #require(bench.state.exchangeOrders[ExchangeOrderKey(market: S.session, id: 1)])
+        #expect(ask.price == 94_510_000 && ask.remaining == 20_000)
+        #expect(bench.totalEscrowed(B.aapl) == escrowedAAPL && bench.totalEscrowed(B.usd) == escrowedUSD)
+        #expect(bench.escrowMatchesOrders)
+        // 09:31 ET: the opening auction crosses the 20 shares between them.
+        let open = try bench.block(at: S.utc(14, 31), [(0, B.place(S.session, .buy, "50.00", "0.5"))])
+        let cross = B.trades(open[0].logs)
+        #expect(cross.count == 1 && cross[0].quantity == 20 * B.share)
+        #expect((94_510_000...95_500_000).contains(cross[0].price))
+    }
+
     @Test func threeForTwoCancelsTheRoundingRemainder() throws {
         var bench = B()
         _ = try bench.block(at: Self.t0, [(0, B.place(Self.market, .buy, "100.00", "0.003")), (1, B.place(Self.market, .sell, "120.00", "0.001"))])
