@@ -10,7 +10,7 @@ enum FollowerHealth {
         var fields = await RPCServer.headFields(chain)
         fields["status"] = .string(follower.halt == nil ? "ok" : "halted")
         fields["role"] = .string("follower")
-        fields["syncing"] = .bool(follower.phase != .following || follower.lagBlocks > 0)
+        fields["syncing"] = .bool(follower.isSyncing)
         fields["pendingTransactions"] = .unsigned(0)
         fields["follower"] = .object([
             "sequencer": .string(follower.sequencer),

@@ -11,12 +11,16 @@ public struct NodeAPI: Sendable {
     public let feed: BlockFeed?
     /// On a follower: where `eth_sendRawTransaction` is forwarded.
     public let relay: TransactionRelay?
+    /// On a follower: its sync progress (`eth_syncing`).
+    public let follower: FollowerStatus?
 
-    public init(chain: Chain, configuration: RPCConfiguration, feed: BlockFeed? = nil, relay: TransactionRelay? = nil) {
+    public init(chain: Chain, configuration: RPCConfiguration, feed: BlockFeed? = nil, relay: TransactionRelay? = nil,
+                follower: FollowerStatus? = nil) {
         self.chain = chain
         self.configuration = configuration
         self.feed = feed
         self.relay = relay
+        self.follower = follower
     }
 
     /// Every method `call` answers (subscriptions are the WebSocket session's).
@@ -58,7 +62,7 @@ public struct NodeAPI: Sendable {
             return .quantity(await chain.head.number)
         case "eth_syncing":
             try p.expect(atMost: 0)
-            return .bool(false)
+            return await syncing()
         case "eth_accounts":
             // The node holds no keys: wallets sign.
             try p.expect(atMost: 0)

@@ -38,7 +38,8 @@ public struct RPCServer: Service {
     }
 
     public func run() async throws {
-        let dispatcher = RPCDispatcher(api: NodeAPI(chain: chain, configuration: configuration, feed: feed, relay: relay), metrics: metrics)
+        let api = NodeAPI(chain: chain, configuration: configuration, feed: feed, relay: relay, follower: follower)
+        let dispatcher = RPCDispatcher(api: api, metrics: metrics)
         let router = Router()
         let limit = configuration.maxBodyBytes
         router.post("/") { request, _ -> Response in
