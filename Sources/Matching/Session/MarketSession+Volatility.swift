@@ -58,6 +58,18 @@ extension MarketSession {
         events.append(.halted(halt))
     }
 
+    /// Restates the session's reference prices after a share-count change: the LULD
+    /// reference and its window, the collar's centre and the official close. The band
+    /// the book enforces follows at once, so orders re-entered at the new prices stay
+    /// inside it.
+    public mutating func applyShareCountChange(_ change: ShareCountChange, at time: Int64, events: inout [SessionEvent]) throws(SessionError) {
+        try advance(to: time, events: &events)
+        state.luld?.rescale(change)
+        state.collar?.rescale(change)
+        state.officialClose = state.officialClose.flatMap(change.price)
+        try refreshBand(at: time, events: &events)
+    }
+
     /// Re-centres the collar, mapping its errors.
     mutating func recentreCollar(on price: Int64) throws(SessionError) {
         do { try state.collar?.recentre(on: price) } catch { throw .volatility(error) }

@@ -47,6 +47,13 @@ public struct LimitUpLimitDown: Sendable, Hashable, Codable {
         updateReference()
     }
 
+    /// Restates the reference price and the window's trades after a share-count change,
+    /// so the bands follow the new prices; the limit state, if any, stays.
+    public mutating func rescale(_ change: ShareCountChange) {
+        referencePrice = referencePrice.flatMap(change.price)
+        window.rescale(change)
+    }
+
     /// Sets the reference price outright (after a reopening auction: its price).
     public mutating func reset(reference: Int64) {
         window.reset()

@@ -33,6 +33,12 @@ public struct OvernightCollar: Sendable, Hashable, Codable {
         reference = price
     }
 
+    /// Restates the reference after a share-count change (none is left if it has no
+    /// new price).
+    public mutating func rescale(_ change: ShareCountChange) {
+        reference = reference.flatMap(change.price)
+    }
+
     /// The collar's band, or nil without a reference price.
     public func band() throws(VolatilityError) -> PriceBand? {
         guard let reference else { return nil }

@@ -59,6 +59,29 @@ public struct ReferencePriceWindow: Sendable, Hashable, Codable {
         return remainder * 2 >= n ? quotient + 1 : quotient
     }
 
+    /// Restates the window's prices after a share-count change, as if the trades had
+    /// printed at the new prices; forgets them all if one has no new price.
+    public mutating func rescale(_ change: ShareCountChange) {
+        var rescaled: [TradePrint] = []
+        var sum: Int64 = 0
+        for trade in trades[head...] {
+            guard let price = change.price(trade.price) else {
+                reset()
+                return
+            }
+            let (total, overflow) = sum.addingReportingOverflow(price)
+            guard !overflow else {
+                reset()
+                return
+            }
+            rescaled.append(TradePrint(time: trade.time, price: price))
+            sum = total
+        }
+        trades = rescaled
+        head = 0
+        priceSum = sum
+    }
+
     /// Forgets every trade (a new trading day).
     public mutating func reset() {
         trades.removeAll()

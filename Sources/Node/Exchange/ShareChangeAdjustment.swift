@@ -10,7 +10,9 @@ import Matching
 /// lost to rounding is cancelled and its escrow released, and an order left below the
 /// minimum is cancelled whole. Orders are re-entered in their old priority order with
 /// their ids, so relative priority is kept; each shows as `OrderCancelled` then
-/// `OrderAccepted`. Auction-only orders waiting for their auction (limit- and
+/// `OrderAccepted`. The markets' reference prices (the LULD reference and window, the
+/// 24x7 collar's centre, the official close) are divided by k too, before the orders
+/// are re-entered. Auction-only orders waiting for their auction (limit- and
 /// market-on-open/close) are adjusted the same way and keep their place in the queue;
 /// one whose auction's entry window has closed keeps its terms. The market's multiplier
 /// epoch advances: orders priced for the old epoch are refused. Call it after the
@@ -31,6 +33,12 @@ extension WorldState {
                 let resting = (book.restingOrders(on: .buy) + book.restingOrders(on: .sell)).sorted { $0.sequence < $1.sequence }
                 var events: [SessionEvent] = []
                 for order in resting { try? market.session.cancel(order.id, at: now, events: &events) }
+                // Reference prices (LULD, collar, official close) move with the orders, so
+                // the re-entered orders meet bands at the new prices.
+                if let change = ShareCountChange(numerator: numerator, denominator: denominator) {
+                    try? market.session.applyShareCountChange(change, at: now, events: &events)
+                    market.appliedReferenceClose = market.appliedReferenceClose.flatMap(change.price)
+                }
                 for order in resting {
                     guard let price = order.price,
                           let adjusted = Self.adjusted(order, price: price, numerator: numerator, denominator: denominator, definition)

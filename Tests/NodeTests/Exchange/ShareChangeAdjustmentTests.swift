@@ -82,6 +82,28 @@ struct ShareChangeAdjustmentTests {
         #expect((94_510_000...95_500_000).contains(cross[0].price))
     }
 
+    /// The reference prices move with the split: the 24x7 collar centred on the session
+    /// market's 190.00 close is re-centred on 95.00, the close itself restated, so an
+    /// order at the new prices trades inside the collar instead of halting the market.
+    @Test func referencePricesMoveWithTheSplit() throws {
+        typealias S = MarketSessionChainTests
+        var bench = try S.sessionDay()
+        #expect(bench.market(S.allDay).session.book.priceBand == PriceBand(lower: 180_500_000, upper: 199_500_000))
+        _ = try bench.block(at: S.utc(22), [(1, B.place(S.allDay, .sell, "191.00", "1"))])
+        Self.setMultiplier(&bench, 2 * MarketDefinition.shareUnit)
+        _ = try bench.state.adjustOrdersForShareChange(asset: B.aapl, numerator: 2, denominator: 1,
+                                                       block: BlockContext(number: 90, timestamp: S.utc(22, 1)))
+        _ = bench.state.takeDirtyKeys()
+        #expect(bench.market(S.session).session.state.officialClose == 95_000_000)
+        #expect(bench.market(S.allDay).session.state.collar?.reference == 95_000_000)
+        #expect(bench.market(S.allDay).appliedReferenceClose == 95_000_000)
+        #expect(bench.market(S.allDay).session.book.priceBand == PriceBand(lower: 90_250_000, upper: 99_750_000))
+        // The ask re-entered at 95.50 for 2 shares; a bid there trades, and the market stays open.
+        let trade = try bench.block(at: S.utc(22, 2), [(0, B.place(S.allDay, .buy, "95.50", "2"))])
+        #expect(B.trades(trade[0].logs).map(\.price) == [95_500_000] && B.trades(trade[0].logs).map(\.quantity) == [2 * B.share])
+        #expect(bench.market(S.allDay).session.phase == .continuous)
+    }
+
     @Test func threeForTwoCancelsTheRoundingRemainder() throws {
         var bench = B()
         _ = try bench.block(at: Self.t0, [(0, B.place(Self.market, .buy, "100.00", "0.003")), (1, B.place(Self.market, .sell, "120.00", "0.001"))])
