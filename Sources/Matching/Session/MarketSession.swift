@@ -69,6 +69,21 @@ public struct MarketSession: Sendable {
         try bookCommand(at: time, events: &events) { book, out in book.cancel(id, events: &out) }
     }
 
+    /// Removes an order whatever its auction's entry window: a waiting auction-only order
+    /// (even after its cut-off) or a resting order. For the venue's own removals, such as
+    /// an owner who may no longer trade before an auction uncrosses, not for an owner's
+    /// request, which `cancel` checks against the cut-off.
+    public mutating func withdraw(_ id: UInt64, at time: Int64, events: inout [SessionEvent]) throws(SessionError) {
+        try advance(to: time, events: &events)
+        for timing in [AuctionOnlyOrder.Timing.onOpen, .onClose] {
+            guard let position = waiting(timing).firstIndex(where: { $0.id == id }) else { continue }
+            let order = timing == .onOpen ? state.onOpenOrders.remove(at: position) : state.onCloseOrders.remove(at: position)
+            events.append(.book(.cancelled(Cancellation(id: id, quantity: order.quantity, remaining: 0, reason: .requested))))
+            return
+        }
+        try bookCommand(at: time, events: &events) { book, out in book.cancel(id, events: &out) }
+    }
+
     /// Takes lots off a resting order, keeping its priority.
     public mutating func reduce(_ id: UInt64, by quantity: Int64, at time: Int64, events: inout [SessionEvent]) throws(SessionError) {
         try advance(to: time, events: &events)

@@ -21,7 +21,7 @@ public enum ExchangeClock {
                 ? ExchangeCompliance.refusedOrders(state, m, time: block.timestamp) : []
             let events = state.updateMarket(id) { (market) -> [SessionEvent] in
                 var events: [SessionEvent] = []
-                if let last { for order in refused { try? market.session.cancel(order, at: last, events: &events) } }
+                if let last { for order in refused { try? market.session.withdraw(order, at: last, events: &events) } }
                 try? market.session.advance(to: now, events: &events)
                 return events
             } ?? []

@@ -33,12 +33,14 @@ enum ExchangeCompliance {
         }
     }
 
-    /// The orders of a whole book whose owners may no longer trade, in id order: the
-    /// market clock cancels them before an auction uncrosses the book.
+    /// The orders of a whole book, and the auction-only orders waiting to join it, whose
+    /// owners may no longer trade, in id order: the market clock withdraws them before an
+    /// auction uncrosses the book.
     static func refusedOrders(_ state: WorldState, _ market: Market, time: UInt64) -> [UInt64] {
         let id = market.definition.id
         let book = market.session.book
-        return (book.restingOrders(on: .buy) + book.restingOrders(on: .sell)).map(\.id).sorted().filter { order in
+        let waiting = (market.session.state.onOpenOrders + market.session.state.onCloseOrders).map(\.id)
+        return ((book.restingOrders(on: .buy) + book.restingOrders(on: .sell)).map(\.id) + waiting).sorted().filter { order in
             guard let record = state.exchangeOrders[ExchangeOrderKey(market: id, id: order)] else { return false }
             return restriction(state, trader: record.owner, market.definition, time: time) != nil
         }

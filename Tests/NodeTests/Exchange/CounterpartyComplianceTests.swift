@@ -42,4 +42,25 @@ struct CounterpartyComplianceTests {
         #expect(bench.free(2, B.aapl) == 1_000 * B.share)
         #expect(B.trades(open[0].logs).map(\.quantity) == [5 * B.share])
     }
+
+    /// A limit-on-open order waiting outside the book is vetted too: its owner's wallet left
+    /// the registry after the entry cut-off (09:28 ET), so the order is withdrawn (reason
+    /// 100, escrow released) before the opening auction, which then has nothing to cross.
+    @Test func waitingAuctionOrderOfAnOwnerWhoMayNoLongerTradeIsWithdrawn() throws {
+        var bench = B()
+        let utc = { (h: UInt64, m: UInt64) in B.monday + h * 3600 + m * 60 }
+        _ = try bench.block(at: utc(10, 0), [(1, B.place(1, .sell, "189.00", "5", tif: 5)), (0, B.place(1, .buy, "191.00", "5", tif: 5))])
+        // 09:29 ET: past the cut-off, when an owner's own cancel is refused.
+        _ = try bench.block(at: utc(14, 29), [(3, B.place(2, .buy, "100.00", "1"))])
+        _ = try bench.state.removeWallet(caller: ChainFixture.genesis.roles.compliance, wallet: B.address(1))
+        _ = bench.state.takeDirtyKeys()
+        let open = try bench.block(at: utc(14, 31), [(3, B.place(1, .buy, "100.00", "1"))])
+        let cancelled = open[0].logs.filter { $0.topics.first == ExchangeInterface.orderCancelledEvent.topic }
+        let withdrawn = try #require(cancelled.first { $0.topics[2] == Bytes32(w0: 0, w1: 0, w2: 0, w3: 1) })
+        let fields = try ExchangeInterface.orderCancelledEvent.decodeLog(topics: withdrawn.topics, data: withdrawn.data)
+        #expect(fields.last == .uint(UInt256(UInt64(100))))
+        #expect(B.trades(open[0].logs).isEmpty)
+        #expect(bench.market(1).session.state.onOpenOrders.isEmpty)
+        #expect(bench.escrowed(1, B.aapl) == 0 && bench.free(1, B.aapl) == 1_000 * B.share)
+    }
 }
