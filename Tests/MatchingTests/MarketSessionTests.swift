@@ -94,6 +94,12 @@ struct MarketSessionTests {
         try market.cancel(2, at: et(9, 29), events: &events)              // cancels are cut off too
         #expect(rejections(events) == [.auctionEntryClosed])
         events.removeAll()
+        // The venue's own withdrawal is not: it takes a waiting order out after its cut-off.
+        var venue = market
+        try venue.withdraw(2, at: et(9, 29), events: &events)
+        #expect(cancellations(events) == [Cancellation(id: 2, quantity: 10, remaining: 0, reason: .requested)])
+        #expect(venue.state.onOpenOrders.isEmpty && market.state.onOpenOrders.map(\.id) == [2])
+        events.removeAll()
         try market.place(moc(4), at: et(15, 49, 59), events: &events)
         #expect(events.contains(.auctionOrderQueued(moc(4))))
         try market.cancel(4, at: et(15, 49, 59), events: &events)
