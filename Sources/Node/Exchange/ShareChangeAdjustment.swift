@@ -49,10 +49,11 @@ extension WorldState {
                 for order in waiting {
                     var cancelled: [SessionEvent] = []
                     try? market.session.cancel(order.id, at: now, events: &cancelled)
+                    // After its entry cut-off a waiting order can be neither cancelled nor
+                    // re-entered: it keeps its terms, and the refusal is not an event of it.
+                    guard cancelled.contains(where: { if case .book(.cancelled) = $0 { true } else { false } }) else { continue }
                     events += cancelled
-                    // After its entry cutoff a waiting order can be neither cancelled nor re-entered.
-                    guard cancelled.contains(where: { if case .book(.cancelled) = $0 { true } else { false } }),
-                          let adjusted = Self.adjusted(order, numerator: numerator, denominator: denominator, definition) else { continue }
+                    guard let adjusted = Self.adjusted(order, numerator: numerator, denominator: denominator, definition) else { continue }
                     try? market.session.place(adjusted, at: now, events: &events)
                 }
                 return events

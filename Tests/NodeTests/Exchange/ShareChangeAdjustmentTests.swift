@@ -82,6 +82,21 @@ struct ShareChangeAdjustmentTests {
         #expect((94_510_000...95_500_000).contains(cross[0].price))
     }
 
+    /// Past its auction's entry cut-off (09:28 ET) a waiting order can be neither
+    /// cancelled nor re-entered: it keeps its terms, and the adjustment reports nothing of it.
+    @Test func aWaitingOrderPastItsCutOffKeepsItsTerms() throws {
+        typealias S = MarketSessionChainTests
+        var bench = B()
+        _ = try bench.block(at: S.utc(10), [(1, B.place(S.session, .sell, "189.01", "10", tif: 5))])
+        _ = try bench.block(at: S.utc(14, 29), [(3, B.place(S.allDay, .buy, "100.00", "1"))])
+        Self.setMultiplier(&bench, 2 * MarketDefinition.shareUnit)
+        let events = try bench.state.adjustOrdersForShareChange(asset: B.aapl, numerator: 2, denominator: 1,
+                                                                block: BlockContext(number: 9, timestamp: S.utc(14, 29) + 1))
+        #expect(!events.contains { if case .rejected = $0 { true } else { false } })
+        let waiting = bench.market(S.session).session.state.onOpenOrders
+        #expect(waiting.map(\.limitPrice) == [189_010_000] && waiting.map(\.quantity) == [10_000])
+    }
+
     /// The reference prices move with the split: the 24x7 collar centred on the session
     /// market's 190.00 close is re-centred on 95.00, the close itself restated, so an
     /// order at the new prices trades inside the collar instead of halting the market.
