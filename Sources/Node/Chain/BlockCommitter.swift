@@ -22,6 +22,7 @@ final class BlockCommitter: Sendable {
         var transactionHashes: [Bytes32]
         var receipts: [Receipt]
         var stateChanges: [(StateKey, [UInt8]?)]
+        var markets: [UInt32: MarketView]
     }
 
     private let store: ChainStore
@@ -53,6 +54,6 @@ final class BlockCommitter: Sendable {
         } catch {
             return .failure(error)
         }
-        return .success(SealedBlock(block: Block(header: header, transactions: work.transactions), receipts: work.receipts))
+        return .success(SealedBlock(block: Block(header: header, transactions: work.transactions), receipts: work.receipts, markets: work.markets))
     }
 }

@@ -230,7 +230,7 @@ public actor Chain {
         let work = BlockCommitter.SealedWork(
             parent: head, coinbase: genesis.sequencer, stateRoot: tree.commit(), gasLimit: genesis.gasLimit, gasUsed: openGasUsed,
             timestamp: timestamp, transactions: openTransactions, rawTransactions: openEncoded,
-            transactionHashes: openTransactionHashes, receipts: openReceipts, stateChanges: changes)
+            transactionHashes: openTransactionHashes, receipts: openReceipts, stateChanges: changes, markets: marketsAsLeft())
         (tipNumber, tipTimestamp) = (head.number + 1, timestamp)
         (committingTransactions, committingReceipts) = (openTransactions, openReceipts)
         // Fresh arrays, as large as the last block's: the sealed ones now belong to the committer.
@@ -261,6 +261,11 @@ public actor Chain {
             logger.critical("block commit failed; the node stops taking work", metadata: ["block": "\(head.number + 1)", "error": "\(error)"])
             throw error
         }
+    }
+
+    /// Every market as the state now has it, for a sealed block's `markets`.
+    private func marketsAsLeft() -> [UInt32: MarketView] {
+        state.markets.mapValues { MarketView($0, depth: SealedBlock.marketDepth) }
     }
 
     /// Pending transactions: executed in the open block, and waiting in the pool.
@@ -345,7 +350,7 @@ public actor Chain {
         }
         head = header
         (tipNumber, tipTimestamp) = (head.number, head.timestamp)
-        return SealedBlock(block: Block(header: header, transactions: verified.map(\.transaction)), receipts: receipts)
+        return SealedBlock(block: Block(header: header, transactions: verified.map(\.transaction)), receipts: receipts, markets: marketsAsLeft())
     }
 
     // MARK: Reads

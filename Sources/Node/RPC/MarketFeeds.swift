@@ -11,9 +11,8 @@ import Synchronization
 ///   they change.
 ///
 /// Notifications are `{"jsonrpc":"2.0","method":"equity_subscription","params":
-/// {"subscription":id,"result":…}}`. Book and phase read the market after each block
-/// is published, so they include any transaction the sequencer has already executed
-/// in the next, open block.
+/// {"subscription":id,"result":…}}`. Book and phase publish each block's markets as the
+/// block left them (`SealedBlock.markets`), not as the sequencer has them by then.
 final class MarketFeeds: Sendable {
     enum Kind: String, Sendable {
         case trades, book, phase
@@ -28,7 +27,7 @@ final class MarketFeeds: Sendable {
         var session: JSONValue = .null
     }
 
-    static let depth = 50
+    static let depth = SealedBlock.marketDepth
 
     private let chain: Chain
     private let limit: Int
@@ -113,7 +112,13 @@ final class MarketFeeds: Sendable {
             case .trades:
                 for trade in trades[feed.market] ?? [] { out.append(Self.notification(id, trade)) }
             case .book, .phase:
-                if views[feed.market] == nil { views[feed.market] = await chain.marketView(feed.market, depth: Self.depth) }
+                if views[feed.market] == nil {
+                    if let left = block.markets[feed.market] {
+                        views[feed.market] = left
+                    } else {
+                        views[feed.market] = await chain.marketView(feed.market, depth: Self.depth)
+                    }
+                }
                 guard let view = views[feed.market] else { continue }
                 var next = feed
                 if feed.kind == .book {

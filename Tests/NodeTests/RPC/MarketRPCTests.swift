@@ -101,4 +101,35 @@ struct MarketRPCTests {
         ])
         #expect(MarketFeeds.changes(side: "sell", from: after, to: after, lotSize: lot).isEmpty)
     }
+
+    /// A sealed block carries its markets as it left them, and the book feed publishes
+    /// those, not the market as the sequencer has it by then (orders of the next block).
+    @Test func bookFeedPublishesTheBlockNotTheOpenBlock() async throws {
+        typealias F = ChainFixture
+        let chain = try ChainTests.open(ChainTests.temporaryDirectory())
+        var nonce: UInt64 = 0
+        func bid(_ price: UInt64) async throws {
+            _ = try await chain.submit(F.call(from: 0, nonce: nonce, to: SystemAddress.exchange, ExchangeInterface.placeOrder, [
+                .uint(UInt256(UInt64(2))), .uint(UInt256(UInt64(0))), .uint(UInt256(price)), .amount(F.share),
+                .uint(UInt256(UInt64(0))), .uint(UInt256(UInt64(0))), .amount(0), .uint(UInt256(UInt64(0))), .uint(UInt256(nonce + 1)),
+            ], gas: 400_000), now: ChainTests.now)
+            nonce += 1
+        }
+        let feeds = MarketFeeds(chain: chain, limit: 4)
+        let id = try await feeds.handle("equity_subscribe", try RPCParameters(.array([.string("book"), .unsigned(2)])))
+        _ = feeds.takePending()
+        try await bid(100_000_000)
+        let sealed = try #require(try await chain.seal(now: ChainTests.now))
+        // The next block already holds a better bid when the sealed one is published.
+        try await bid(101_000_000)
+        #expect(sealed.markets[2]?.bids.map(\.price) == [100_000_000])
+        #expect(await chain.marketView(2, depth: 50)?.bids.map(\.price) == [101_000_000, 100_000_000])
+        let sent = await feeds.notifications(for: sealed)
+        #expect(sent.count == 1)
+        let text = String(decoding: try #require(sent.first), as: UTF8.self)
+        #expect(text.contains("\"price\":\"100\"") && !text.contains("\"price\":\"101\""))
+        guard case .string(let subscription) = id else { Issue.record("subscription id \(id)"); return }
+        #expect(text.contains(subscription))
+        await chain.close()
+    }
 }
