@@ -179,8 +179,15 @@ public struct MarketSession: Sendable {
         timing == .onOpen ? state.onOpenOrders : state.onCloseOrders
     }
 
-    func isWaiting(_ id: UInt64) -> Bool {
-        state.onOpenOrders.contains { $0.id == id } || state.onCloseOrders.contains { $0.id == id }
+    func isWaiting(_ id: UInt64) -> Bool { waitingOrder(id) != nil }
+
+    /// The auction-only orders waiting for their auction, outside the book: the
+    /// opening auction's, then the closing auction's, each in arrival order.
+    public var waitingOrders: [AuctionOnlyOrder] { state.onOpenOrders + state.onCloseOrders }
+
+    /// The auction-only order `id`, if it is waiting for its auction.
+    public func waitingOrder(_ id: UInt64) -> AuctionOnlyOrder? {
+        state.onOpenOrders.first { $0.id == id } ?? state.onCloseOrders.first { $0.id == id }
     }
 
     /// The entry and cancel cut-off of today's auction, if there is one.

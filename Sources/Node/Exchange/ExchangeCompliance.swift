@@ -39,7 +39,7 @@ enum ExchangeCompliance {
     static func refusedOrders(_ state: WorldState, _ market: Market, time: UInt64) -> [UInt64] {
         let id = market.definition.id
         let book = market.session.book
-        let waiting = (market.session.state.onOpenOrders + market.session.state.onCloseOrders).map(\.id)
+        let waiting = market.session.waitingOrders.map(\.id)
         return ((book.restingOrders(on: .buy) + book.restingOrders(on: .sell)).map(\.id) + waiting).sorted().filter { order in
             guard let record = state.exchangeOrders[ExchangeOrderKey(market: id, id: order)] else { return false }
             return restriction(state, trader: record.owner, market.definition, time: time) != nil

@@ -163,13 +163,3 @@ extension WorldState {
         updatePosition(owner, token) { $0.escrowed -= amount }
     }
 }
-
-extension MarketSession {
-    /// Whether `order` is an auction-only order waiting for its auction (outside the book).
-    func isWaitingForAuction(_ order: UInt64) -> Bool { waitingOrder(order) != nil }
-
-    /// The auction-only order `order`, if it is waiting for its auction.
-    func waitingOrder(_ order: UInt64) -> AuctionOnlyOrder? {
-        state.onOpenOrders.first { $0.id == order } ?? state.onCloseOrders.first { $0.id == order }
-    }
-}

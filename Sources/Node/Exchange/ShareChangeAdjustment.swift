@@ -45,7 +45,7 @@ extension WorldState {
                     else { continue }
                     try? market.session.place(adjusted, at: now, events: &events)
                 }
-                let waiting = market.session.state.onOpenOrders + market.session.state.onCloseOrders
+                let waiting = market.session.waitingOrders
                 for order in waiting {
                     var cancelled: [SessionEvent] = []
                     try? market.session.cancel(order.id, at: now, events: &cancelled)
