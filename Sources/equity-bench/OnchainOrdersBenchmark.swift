@@ -53,24 +53,9 @@ struct OnchainOrdersBenchmark: ParsableCommand {
                case .object(let m)? = list.first, case .unsigned(let n)? = m["restingOrders"] {
                 resting = Int(n)
             }
-            let (committed, admitted) = outcome.rates(orders)
-            var report = BenchReport(scenario: "onchain-orders")
-            report.record("orders_per_s", committed)
-            report.record("admitted_per_s", admitted)
-            report.record("commit_wait_ms", (outcome.committedSeconds - outcome.admittedSeconds) * 1e3)
-            report.record("orders", orders)
-            report.record("resting_orders_at_end", resting)
-            report.record("batch_size", load.batchSize)
-            report.record("connections", load.connections)
-            report.record("accounts", load.accounts)
-            report.record("blocks", outcome.blocks)
-            report.record("sign_s", signSeconds)
-            if let cpuUsed = outcome.cpuSeconds {
-                report.record("node_cores_used", cpuUsed / outcome.committedSeconds)
-                report.record("node_cpu_us_per_order", cpuUsed * 1e6 / Double(orders))
+            return outcome.report("onchain-orders", unit: "order", count: orders, load: load, signSeconds: signSeconds) {
+                $0.record("resting_orders_at_end", resting)
             }
-            report.record("load_average_1m_at_start", outcome.loadAverage)
-            return report
         }
         report.print(json: load.json)
     }

@@ -40,24 +40,7 @@ struct RPCBenchmark: ParsableCommand {
 
         let run = SignedLoadRun(raws: raws, senders: workload.keys.map(\.address), connections: load.connections, batchSize: load.batchSize)
         let report = try run.run(genesisJSON: workload.genesisJSON, blockTimeMs: load.blockTimeMs, label: "rpc") { outcome in
-            let (committed, admitted) = outcome.rates(transfers)
-            var report = BenchReport(scenario: "rpc")
-            report.record("transfers_per_s", committed)
-            report.record("admitted_per_s", admitted)
-            report.record("commit_wait_ms", (outcome.committedSeconds - outcome.admittedSeconds) * 1e3)
-            report.record("transfers", transfers)
-            report.record("batch_size", load.batchSize)
-            report.record("connections", load.connections)
-            report.record("accounts", load.accounts)
-            report.record("blocks", outcome.blocks)
-            report.record("sign_s", signSeconds)
-            // The machine is shared: how much CPU the node got, and what each transfer cost it.
-            if let cpuUsed = outcome.cpuSeconds {
-                report.record("node_cores_used", cpuUsed / outcome.committedSeconds)
-                report.record("node_cpu_us_per_transfer", cpuUsed * 1e6 / Double(transfers))
-            }
-            report.record("load_average_1m_at_start", outcome.loadAverage)
-            return report
+            outcome.report("rpc", unit: "transfer", count: transfers, load: load, signSeconds: signSeconds)
         }
         report.print(json: load.json)
     }

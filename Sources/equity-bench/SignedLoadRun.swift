@@ -23,6 +23,34 @@ struct SignedLoadRun {
         func rates(_ count: Int) -> (committed: Double, admitted: Double) {
             (Double(count) / committedSeconds, Double(count) / admittedSeconds)
         }
+
+        /// The figures every signed-load scenario reports, for `count` transactions of
+        /// `unit` ("transfer", "order"): rates, the load's shape, signing time, and how
+        /// much CPU the node got (the machine may be shared) and spent per transaction.
+        /// `extra` adds the scenario's own figures after the count.
+        func report(
+            _ scenario: String, unit: String, count: Int, load: SignedLoadOptions, signSeconds: Double,
+            extra: (inout BenchReport) -> Void = { _ in }
+        ) -> BenchReport {
+            let (committed, admitted) = rates(count)
+            var report = BenchReport(scenario: scenario)
+            report.record("\(unit)s_per_s", committed)
+            report.record("admitted_per_s", admitted)
+            report.record("commit_wait_ms", (committedSeconds - admittedSeconds) * 1e3)
+            report.record("\(unit)s", count)
+            extra(&report)
+            report.record("batch_size", load.batchSize)
+            report.record("connections", load.connections)
+            report.record("accounts", load.accounts)
+            report.record("blocks", blocks)
+            report.record("sign_s", signSeconds)
+            if let cpuSeconds {
+                report.record("node_cores_used", cpuSeconds / committedSeconds)
+                report.record("node_cpu_us_per_\(unit)", cpuSeconds * 1e6 / Double(count))
+            }
+            report.record("load_average_1m_at_start", loadAverage)
+            return report
+        }
     }
 
     let raws: [[UInt8]]
